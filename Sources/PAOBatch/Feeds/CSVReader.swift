@@ -1,0 +1,306 @@
+/// A streaming RFC 4180 reader over bytes (SPEC §2.0 CSV): BOM, LF or CRLF line ends, quoted
+/// commas, quotes and newlines, records spanning chunk boundaries. Never holds more than one chunk
+/// and one record.
+public final class CSVReader {
+    private enum State {
+        case recordStart, recordStartCR, fieldStart, unquoted, unquotedCR, quoted, quoteInQuoted, afterQuoteCR
+    }
+
+    private let source: ByteSource
+    private let chunk: UnsafeMutableRawBufferPointer
+    private var chunkCount = 0
+    private var position = 0
+    private var atStartOfFile = true
+    private var ended = false
+    private var state = State.recordStart
+    private var physicalLine = 1
+    private var rawStart = 0
+    private var rawTotal = 0
+
+    public var fileName: String { source.fileName }
+
+    /// A reader over `source`, reading `chunkSize` bytes at a time.
+    public init(source: ByteSource, chunkSize: Int = 1 << 20) {
+        self.source = source
+        chunk = .allocate(byteCount: max(1, chunkSize), alignment: 16)
+    }
+
+    deinit { chunk.deallocate() }
+
+    /// Reads the header record: trimmed names in file order. Throws when there is none or it is malformed.
+    public func readHeader() throws(FeedError) -> [String] {
+        var record = FieldRecord(columnField: [])
+        guard try next(into: &record), !record.malformed else {
+            throw FeedError(.structural, file: source.fileName, line: 1, record.malformed ? "malformed header" : "no header")
+        }
+        return (0..<record.fieldStart.count).map { f in
+            String(decoding: trimmed(record.bytes[record.fieldStart[f]..<record.fieldEnd[f]]), as: UTF8.self)
+        }
+    }
+
+    /// Reads the next record into `record`, whose `columnField` is kept; false at the end of input.
+    /// Throws on an unterminated quote at the end of the file or a read error.
+    public func next(into record: inout FieldRecord) throws(FeedError) -> Bool {
+        record.reset()
+        while true {
+            if position == chunkCount {
+                if ended { return try finish(&record) }
+                try refill(&record)
+                continue
+            }
+            if try scan(&record) { return true }
+        }
+    }
+
+    private func refill(_ record: inout FieldRecord) throws(FeedError) {
+        if state != .recordStart { captureRaw(&record, upTo: chunkCount) }
+        chunkCount = try source.read(into: chunk)
+        position = 0
+        rawStart = 0
+        if chunkCount == 0 {
+            ended = true
+            return
+        }
+        if atStartOfFile {
+            atStartOfFile = false
+            let b = chunk.bindMemory(to: UInt8.self)
+            if chunkCount >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { position = 3; rawStart = 3 }
+        }
+    }
+
+    private func finish(_ record: inout FieldRecord) throws(FeedError) -> Bool {
+        switch state {
+        case .recordStart:
+            return false
+        case .quoted:
+            throw FeedError(.structural, file: source.fileName, line: record.line, "unterminated quote at end of file")
+        case .recordStartCR:
+            beginRecord(&record)
+            record.bytes.append(0x0D)
+        case .unquotedCR:
+            record.bytes.append(0x0D)
+        case .afterQuoteCR:
+            record.malformed = true
+        case .fieldStart, .unquoted, .quoteInQuoted:
+            break
+        }
+        endField(&record)
+        state = .recordStart
+        return true
+    }
+
+    @inline(__always)
+    private func beginRecord(_ record: inout FieldRecord) {
+        record.line = physicalLine
+        rawStart = position
+        rawTotal = 0
+        record.fieldStart.append(record.bytes.count)
+    }
+
+    @inline(__always)
+    private func endField(_ record: inout FieldRecord) {
+        let start = record.fieldStart[record.fieldStart.count - 1]
+        record.fieldEnd.append(record.bytes.count)
+        record.fieldLength.append(record.bytes.count - start + overflow)
+        overflow = 0
+    }
+
+    /// Bytes of the current field dropped over the stored limit.
+    private var overflow = 0
+
+    @inline(__always)
+    private func startField(_ record: inout FieldRecord) {
+        record.fieldStart.append(record.bytes.count)
+    }
+
+    private func captureRaw(_ record: inout FieldRecord, upTo end: Int) {
+        rawTotal += end - rawStart
+        let room = FieldRecord.rawLimit - record.raw.count
+        if room > 0 && end > rawStart {
+            let b = UnsafeRawBufferPointer(chunk).bindMemory(to: UInt8.self)
+            record.raw.append(contentsOf: UnsafeBufferPointer(rebasing: b[rawStart..<min(end, rawStart + room)]))
+        }
+        rawStart = end
+    }
+
+    /// Ends the record whose line feed is at `position - 1`.
+    @inline(__always)
+    private func endRecord(_ record: inout FieldRecord, crlf: Bool) {
+        captureRaw(&record, upTo: position - 1)
+        if crlf {
+            rawTotal -= 1
+            if record.raw.count > rawTotal { record.raw.removeLast() }
+        }
+        endField(&record)
+        physicalLine += 1
+        state = .recordStart
+    }
+
+    /// Appends bytes to the current field, keeping at most the stored limit.
+    @inline(__always)
+    private func store(_ record: inout FieldRecord, _ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) {
+        let start = record.fieldStart[record.fieldStart.count - 1]
+        let room = FieldRecord.storedValueLimit - (record.bytes.count - start)
+        let n = to - from
+        if n <= room {
+            record.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[from..<to]))
+        } else {
+            if room > 0 { record.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[from..<from + room])) }
+            overflow += n - max(room, 0)
+        }
+    }
+
+    @inline(__always)
+    private func storeByte(_ record: inout FieldRecord, _ c: UInt8) {
+        let start = record.fieldStart[record.fieldStart.count - 1]
+        if record.bytes.count - start < FieldRecord.storedValueLimit { record.bytes.append(c) } else { overflow += 1 }
+    }
+
+    /// Consumes bytes of the current chunk; true when a record was completed.
+    private func scan(_ record: inout FieldRecord) throws(FeedError) -> Bool {
+        let b = UnsafeBufferPointer(start: chunk.baseAddress!.assumingMemoryBound(to: UInt8.self), count: chunkCount)
+        let n = chunkCount
+        var i = position
+        defer { position = i }
+        while i < n {
+            let c = b[i]
+            switch state {
+            case .recordStart:
+                if c == 0x0A {
+                    physicalLine += 1
+                    i += 1
+                    continue
+                }
+                position = i
+                beginRecord(&record)
+                if c == 0x0D {
+                    state = .recordStartCR
+                    i += 1
+                } else {
+                    state = .fieldStart
+                }
+            case .recordStartCR:
+                if c == 0x0A {
+                    i += 1
+                    physicalLine += 1
+                    record.reset()
+                    state = .recordStart
+                } else {
+                    storeByte(&record, 0x0D)
+                    state = .unquoted
+                }
+            case .fieldStart:
+                switch c {
+                case 0x22:
+                    state = .quoted
+                    i += 1
+                case 0x2C:
+                    endField(&record)
+                    startField(&record)
+                    i += 1
+                case 0x0A:
+                    i += 1
+                    position = i
+                    endRecord(&record, crlf: false)
+                    return true
+                case 0x0D:
+                    state = .unquotedCR
+                    i += 1
+                default:
+                    state = .unquoted
+                }
+            case .unquoted:
+                let from = i
+                while i < n, csvUnquotedPlain[Int(b[i])] { i += 1 }
+                if i > from { store(&record, b, from, i) }
+                guard i < n else { continue }
+                switch b[i] {
+                case 0x2C:
+                    endField(&record)
+                    startField(&record)
+                    state = .fieldStart
+                    i += 1
+                case 0x0A:
+                    i += 1
+                    position = i
+                    endRecord(&record, crlf: false)
+                    return true
+                case 0x0D:
+                    state = .unquotedCR
+                    i += 1
+                default:  // a quote inside an unquoted field
+                    record.malformed = true
+                    storeByte(&record, 0x22)
+                    i += 1
+                }
+            case .unquotedCR:
+                if c == 0x0A {
+                    i += 1
+                    position = i
+                    endRecord(&record, crlf: true)
+                    return true
+                }
+                storeByte(&record, 0x0D)
+                state = .unquoted
+            case .quoted:
+                let from = i
+                while i < n, b[i] != 0x22 {
+                    if b[i] == 0x0A { physicalLine += 1 }
+                    i += 1
+                }
+                if i > from { store(&record, b, from, i) }
+                if i < n {
+                    state = .quoteInQuoted
+                    i += 1
+                }
+            case .quoteInQuoted:
+                switch c {
+                case 0x22:
+                    storeByte(&record, 0x22)
+                    state = .quoted
+                    i += 1
+                case 0x2C:
+                    endField(&record)
+                    startField(&record)
+                    state = .fieldStart
+                    i += 1
+                case 0x0A:
+                    i += 1
+                    position = i
+                    endRecord(&record, crlf: false)
+                    return true
+                case 0x0D:
+                    state = .afterQuoteCR
+                    i += 1
+                default:
+                    record.malformed = true
+                    state = .unquoted
+                }
+            case .afterQuoteCR:
+                if c == 0x0A {
+                    i += 1
+                    position = i
+                    endRecord(&record, crlf: true)
+                    return true
+                }
+                record.malformed = true
+                storeByte(&record, 0x0D)
+                state = .unquoted
+            }
+        }
+        return false
+    }
+}
+
+/// Bytes that continue an unquoted field: all but `,` `"` CR LF.
+private let csvUnquotedPlain: [Bool] = (0..<256).map { $0 != 0x2C && $0 != 0x22 && $0 != 0x0D && $0 != 0x0A }
+
+/// `bytes` without surrounding ASCII spaces and tabs.
+@inline(__always)
+func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+    var s = bytes.startIndex
+    var e = bytes.endIndex
+    while s < e, bytes[s] == 0x20 || bytes[s] == 0x09 { s += 1 }
+    while e > s, bytes[e - 1] == 0x20 || bytes[e - 1] == 0x09 { e -= 1 }
+    return bytes[s..<e]
+}

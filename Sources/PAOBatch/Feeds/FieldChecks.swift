@@ -1,0 +1,113 @@
+/// Typed access to one record's values, applying SPEC §2.0 in order for each column: text rules,
+/// presence (for required columns), type, range. Each accessor throws the record's reject.
+struct FieldChecks {
+    let record: FieldRecord
+    let columns: [FeedColumn]
+
+    /// The trimmed value of `column` after the text rules; nil when absent or empty.
+    func value(_ column: Int) throws(RecordFault) -> ArraySlice<UInt8>? {
+        guard let (bytes, length) = record.value(column) else { return nil }
+        if let code = TextRules.fault(bytes, decodedLength: length) {
+            throw RecordFault(code, columns[column].name, code == .FIELD_TOO_LONG
+                ? "value longer than \(TextRules.maxFieldLength) bytes" : "not valid UTF-8 text or holds a control character")
+        }
+        let t = trimmed(bytes)
+        return t.isEmpty ? nil : t
+    }
+
+    /// The trimmed value, or `MISSING_FIELD` when the column is starred and the value absent.
+    func present(_ column: Int) throws(RecordFault) -> ArraySlice<UInt8>? {
+        let v = try value(column)
+        if v == nil && columns[column].required {
+            throw RecordFault(.MISSING_FIELD, columns[column].name, "\(columns[column].name) is required")
+        }
+        return v
+    }
+
+    func text(_ column: Int) throws(RecordFault) -> String? {
+        try present(column).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    func id(_ column: Int, _ pattern: IdPattern) throws(RecordFault) -> String? {
+        guard let v = try present(column) else { return nil }
+        guard pattern.matches(v) else { throw fault(.BAD_ID, column, v, "is not a valid \(columns[column].name)") }
+        return String(decoding: v, as: UTF8.self)
+    }
+
+    func date(_ column: Int) throws(RecordFault) -> Day? {
+        guard let v = try present(column) else { return nil }
+        guard let d = v.withUnsafeBufferPointer({ Day.parse($0) }) else {
+            throw fault(.BAD_DATE, column, v, "is not a date YYYY-MM-DD")
+        }
+        return d
+    }
+
+    func month(_ column: Int) throws(RecordFault) -> Month? {
+        guard let v = try present(column) else { return nil }
+        guard let m = v.withUnsafeBufferPointer({ Month.parse($0) }) else {
+            throw fault(.BAD_DATE, column, v, "is not a month YYYY-MM")
+        }
+        return m
+    }
+
+    func int(_ column: Int, _ range: ClosedRange<Int64>) throws(RecordFault) -> Int64? {
+        guard let v = try present(column) else { return nil }
+        guard v.allSatisfy({ $0 &- 0x30 < 10 }) else { throw fault(.BAD_NUMBER, column, v, "is not a whole number") }
+        var n: Int64 = 0
+        for c in v {
+            n = n * 10 + Int64(c - 0x30)
+            if n > range.upperBound { break }
+        }
+        guard range.contains(n) else { throw fault(.BAD_RANGE, column, v, "is outside \(range.lowerBound)–\(range.upperBound)") }
+        return n
+    }
+
+    func enumeration<E: FeedEnum>(_ column: Int, _: E.Type) throws(RecordFault) -> E? {
+        guard let v = try present(column) else { return nil }
+        guard let e = E(rawValue: String(decoding: v, as: UTF8.self)) else {
+            throw fault(.BAD_ENUM, column, v, "is not one of \(E.allCases.map(\.rawValue).joined(separator: " "))")
+        }
+        return e
+    }
+
+    func country(_ column: Int) throws(RecordFault) -> Country? {
+        guard let v = try present(column) else { return nil }
+        guard let c = Country(code: String(decoding: v, as: UTF8.self)) else {
+            throw fault(.BAD_ENUM, column, v, "is not an ISO 3166 country code")
+        }
+        return c
+    }
+
+    func currency(_ column: Int) throws(RecordFault) -> Currency? {
+        guard let v = try present(column) else { return nil }
+        guard let c = Currency(code: String(decoding: v, as: UTF8.self)) else {
+            throw fault(.BAD_ENUM, column, v, "is not an ISO 4217 currency code")
+        }
+        return c
+    }
+
+    /// The record's currency when `column` holds a valid one (money is checked against it), else nil.
+    func peekCurrency(_ column: Int) -> Currency? {
+        guard let v = try? value(column) else { return nil }
+        return Currency(code: String(decoding: v, as: UTF8.self))
+    }
+
+    /// Money ≥ 0 in `currency`'s minor units; with no valid currency only the shape is checked.
+    func money(_ column: Int, currency: Currency?) throws(RecordFault) -> Money? {
+        guard let v = try present(column) else { return nil }
+        let parsed = v.withUnsafeBufferPointer { MoneyText.parse($0, minorDigits: currency?.minorDigits) }
+        switch parsed {
+        case .failure(.badNumber):
+            throw fault(.BAD_NUMBER, column, v, currency.map { "is not an amount with at most \($0.minorDigits) decimals" } ?? "is not an amount")
+        case .failure(.badRange):
+            throw fault(.BAD_RANGE, column, v, "has more than 15 integer digits")
+        case .success(let m):
+            guard m >= 0 else { throw fault(.BAD_RANGE, column, v, "is negative") }
+            return m
+        }
+    }
+
+    private func fault(_ code: RejectCode, _ column: Int, _ v: ArraySlice<UInt8>, _ what: String) -> RecordFault {
+        RecordFault(code, columns[column].name, "\(columns[column].name) '\(String(decoding: v.prefix(64), as: UTF8.self))' \(what)")
+    }
+}

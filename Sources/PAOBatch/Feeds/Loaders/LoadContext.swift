@@ -1,0 +1,73 @@
+/// The state of a load in progress: the dataset so far, the lookups later feeds resolve against,
+/// and what was rejected.
+final class LoadContext {
+    var dataset = Dataset()
+    var rejects: [Reject] = []
+    var stats: [FeedStats] = []
+
+    var resellerBySite: [String: Int32] = [:]
+    var customerBySite: [String: Int32] = [:]
+    var partByNumber: [String: Int32] = [:]
+    var subscriptionById: [String: Int32] = [:]
+    /// Subscriptions named by an accepted SAAS line: what usage and provisioning may refer to.
+    var saasSubscriptions: Set<Int32> = []
+
+    /// Reads a flat feed, calling `accept` for each well-shaped record; a thrown fault is the reject.
+    /// Feeds without in-feed references are then finished; the others call `finish` themselves.
+    func load(_ file: FeedFile, chunkSize: Int, _ accept: (FieldChecks) throws(RecordFault) -> Void) throws(FeedError) {
+        let reading = try read(file, chunkSize: chunkSize, accept)
+        finish(file, reading)
+    }
+
+    /// What reading one feed gave, before its deferred checks.
+    struct FeedReading {
+        var source: ByteSource
+        var read: Int
+        var rejects: [Reject]
+    }
+
+    func read(_ file: FeedFile, chunkSize: Int, _ accept: (FieldChecks) throws(RecordFault) -> Void) throws(FeedError) -> FeedReading {
+        let columns = file.feed.columns
+        var read = 0
+        var feedRejects: [Reject] = []
+        let source = try FlatFeedReader(file: file, columns: columns, chunkSize: chunkSize).forEach { record in
+            read += 1
+            do throws(RecordFault) {
+                if record.malformed { throw RecordFault(.MALFORMED_RECORD, "", "the record's fields or quoting are broken") }
+                try accept(FieldChecks(record: record, columns: columns))
+            } catch {
+                feedRejects.append(Reject(feed: file.feed.rawValue, file: file.fileName, line: record.line,
+                                          field: error.field, code: error.code, message: error.message, raw: record.raw))
+            }
+        }
+        return FeedReading(source: source, read: read, rejects: feedRejects)
+    }
+
+    /// Records a feed's counts and rejects (sorted by line) once it is fully read.
+    func finish(_ file: FeedFile, _ reading: FeedReading) {
+        let source = reading.source
+        let read = reading.read
+        let sorted = reading.rejects.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
+        rejects.append(contentsOf: sorted)
+        stats.append(FeedStats(feed: file.feed, file: file.fileName, sha256: source.sha256, bytes: source.fileBytes,
+                               read: read, rejected: sorted.count))
+    }
+
+    /// A reject found after the feed was read (in-feed references).
+    func reject(_ file: FeedFile, line: Int, raw: [UInt8], _ fault: RecordFault) -> Reject {
+        Reject(feed: file.feed.rawValue, file: file.fileName, line: line, field: fault.field, code: fault.code,
+               message: fault.message, raw: raw)
+    }
+}
+
+/// What a run record says about one feed.
+public struct FeedStats: Sendable {
+    public var feed: FeedName
+    /// nil for an optional feed that is absent.
+    public var file: String?
+    public var sha256: String?
+    public var bytes: Int
+    public var read: Int
+    public var rejected: Int
+    public var accepted: Int { read - rejected }
+}

@@ -1,0 +1,33 @@
+extension LoadContext {
+    /// SPEC §2.4: ranges of one (part, country, currency, level) may not overlap.
+    func loadPrices(_ file: FeedFile, chunkSize: Int) throws(FeedError) {
+        struct Key: Hashable {
+            var part: Int32
+            var country: Country
+            var currency: Currency
+            var level: PriceLevel
+        }
+        var ranges: [Key: [ClosedRange<Day>]] = [:]
+        try load(file, chunkSize: chunkSize) { (f) throws(RecordFault) in
+            let partNumber = try f.text(0)!
+            let country = try f.country(1)!
+            let currency = try f.currency(2)!
+            let level = try f.enumeration(3, PriceLevel.self)!
+            let price = try f.money(4, currency: currency)!
+            let from = try f.date(5)!
+            let to = try f.date(6)
+            if let to, to < from { throw RecordFault(.BAD_RANGE, "effective_to", "effective_to \(to) is before effective_from \(from)") }
+            guard let part = partByNumber[partNumber] else {
+                throw RecordFault(.UNKNOWN_REFERENCE, "part_number", "part_number \(partNumber) is not an accepted part")
+            }
+            let key = Key(part: part, country: country, currency: currency, level: level)
+            let range = from...(to ?? Day.max)
+            if let clash = ranges[key]?.first(where: { $0.overlaps(range) }) {
+                throw RecordFault(.OVERLAP, "effective_from", "overlaps the price from \(clash.lowerBound) for the same part, country, currency and level")
+            }
+            ranges[key, default: []].append(range)
+            dataset.prices.append(PriceRecord(part: part, country: country, currency: currency, level: level,
+                                              unitPrice: price, effectiveFrom: from, effectiveTo: to))
+        }
+    }
+}

@@ -1,0 +1,28 @@
+extension LoadContext {
+    /// SPEC §2.6.
+    func loadUsage(_ file: FeedFile, chunkSize: Int) throws(FeedError) {
+        struct Key: Hashable {
+            var subscription: Int32
+            var period: Month
+        }
+        var keys: Set<Key> = []
+        try load(file, chunkSize: chunkSize) { (f) throws(RecordFault) in
+            let id = try f.text(0)!
+            let period = try f.month(1)!
+            let used = try f.int(2, 0...1_000_000_000)!
+            let suppressed = try f.enumeration(3, YesNo.self)! == .Y
+            let reason = try f.text(4)
+            if suppressed, reason == nil {
+                throw RecordFault(.MISSING_FIELD, "suppression_reason", "suppression_reason is required when overage_suppressed is Y")
+            }
+            guard let subscription = subscriptionById[id], saasSubscriptions.contains(subscription) else {
+                throw RecordFault(.UNKNOWN_REFERENCE, "subscription_id", "subscription_id \(id) is not a subscription of an accepted SAAS line")
+            }
+            guard keys.insert(Key(subscription: subscription, period: period)).inserted else {
+                throw RecordFault(.DUPLICATE_KEY, "subscription_id", "subscription \(id) period \(period) appears before")
+            }
+            dataset.usage.append(UsageRecord(subscription: subscription, period: period, usedQuantity: used,
+                                             overageSuppressed: suppressed, suppressionReason: reason))
+        }
+    }
+}

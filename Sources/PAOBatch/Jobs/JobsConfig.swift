@@ -1,0 +1,86 @@
+/// A `jobs.json` that passed every check of SPEC §1.1.
+public struct JobsConfig: Sendable {
+    /// Absolute or config-relative paths resolved against the config file's folder.
+    public var input: String
+    public var output: String
+    public var timezone: String
+    public var gzipLevel: Int
+    public var csv: CSVDialect
+    public var rejects: RejectThresholds
+    public var retain: Int
+    public var jobs: [Job]
+}
+
+/// CSV output options (SPEC §6.2).
+public struct CSVDialect: Sendable, Equatable {
+    public enum LineEnding: String, Sendable { case lf, crlf }
+    public var bom = false
+    public var lineEnding = LineEnding.lf
+    public var formulaGuard = true
+
+    public init() {}
+}
+
+/// When rejected records abort a run.
+public struct RejectThresholds: Sendable {
+    public var maxRatio = 0.001
+    public var perFeed: [FeedName: Double] = [:]
+
+    /// The ratio for one feed.
+    public func maxRatio(for feed: FeedName) -> Double { perFeed[feed] ?? maxRatio }
+
+    /// Whether a feed's rejects abort the run: strictly greater than its ratio; 0 records never do.
+    public func exceeded(_ stats: FeedStats) -> Bool {
+        stats.read > 0 && Double(stats.rejected) / Double(stats.read) > maxRatio(for: stats.feed)
+    }
+}
+
+/// One job of `jobs.json`.
+public struct Job: Sendable {
+    public enum Sites: Sendable, Equatable {
+        /// Every ACTIVE reseller site.
+        case all
+        case listed([String])
+    }
+
+    public enum Format: String, Sendable, CaseIterable { case csv, xml }
+
+    public var name: String
+    public var schedule: String?
+    public var sites: Sites
+    public var formats: [Format]
+    public var reports: [ReportID]
+    /// Per report id, the params the job sets.
+    public var params: [ReportID: [String: JSONValue]]
+    public var filters: CustomerFilters
+    public var csv: CSVDialect
+}
+
+/// Row filters by customer attributes (SPEC §1.1, §10): every given filter must hold.
+public struct CustomerFilters: Sendable, Equatable {
+    public var agreementNumber: [String]?
+    public var siteNumber: [String]?
+    public var country: [String]?
+    public var enrollmentType: [String]?
+    public var anniversaryMonth: [Int]?
+    public var customerName: String?
+    public var siteName: String?
+    public var quoteNumber: [String]?
+
+    public init() {}
+
+    public var isEmpty: Bool { self == CustomerFilters() }
+}
+
+/// A `jobs.json` problem, naming the JSON path: exit 78.
+public struct ConfigError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var message: String
+
+    public init(_ path: String, _ message: String) {
+        self.path = path
+        self.message = message
+    }
+
+    public var description: String { "\(path): \(message)" }
+}

@@ -1,0 +1,140 @@
+import Foundation
+
+extension JobsConfig {
+    /// Reads and checks a `jobs.json`; paths in it are resolved against its folder.
+    public static func load(path: String) throws(ConfigError) -> JobsConfig {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ConfigError("$", "cannot read \(path)")
+        }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        return try decode(Array(data), folder: folder)
+    }
+
+    /// Checks a configuration document (SPEC §1.1).
+    public static func decode(_ bytes: [UInt8], folder: String) throws(ConfigError) -> JobsConfig {
+        let root: JSONValue
+        do { root = try JSONValue.parse(bytes) } catch {
+            throw ConfigError("$", "not valid JSON at byte \(error.offset): \(error.message)")
+        }
+        let top = try ConfigNode(root, "$").object(allowed: ["input", "output", "timezone", "gzipLevel", "csv", "rejects", "retain", "jobs"])
+        func resolve(_ p: String) -> String { p.hasPrefix("/") ? p : folder + "/" + p }
+        let timezone = try top["timezone"]?.string() ?? "UTC"
+        if TimeZone(identifier: timezone) == nil { throw ConfigError("$.timezone", "unknown time zone \(timezone)") }
+        let csv = try top["csv"].map { (n) throws(ConfigError) in try n.csvDialect(base: CSVDialect()) } ?? CSVDialect()
+        var thresholds = RejectThresholds()
+        if let r = try top["rejects"]?.object(allowed: ["maxRatio", "feeds"]) {
+            thresholds.maxRatio = try r["maxRatio"]?.ratio() ?? thresholds.maxRatio
+            if let feeds = r["feeds"] {
+                for (name, node) in try feeds.members() {
+                    guard let feed = FeedName(rawValue: name) else { throw ConfigError(node.path, "unknown feed \(name)") }
+                    thresholds.perFeed[feed] = try node.object(allowed: ["maxRatio"])["maxRatio"]?.ratio()
+                }
+            }
+        }
+        guard let jobsNode = top["jobs"] else { throw ConfigError("$.jobs", "jobs is required") }
+        var jobs: [Job] = []
+        for node in try jobsNode.array() {
+            let job = try node.job(defaultCSV: csv)
+            if jobs.contains(where: { $0.name == job.name }) { throw ConfigError(node.path + ".name", "job name \(job.name) is used twice") }
+            jobs.append(job)
+        }
+        if jobs.isEmpty { throw ConfigError("$.jobs", "at least one job is required") }
+        return JobsConfig(input: resolve(try top["input"]?.string() ?? "Input"), output: resolve(try top["output"]?.string() ?? "Output"),
+                          timezone: timezone, gzipLevel: try top["gzipLevel"]?.integer(1...9) ?? 6, csv: csv,
+                          rejects: thresholds, retain: try top["retain"]?.integer(1...Int(Int32.max)) ?? 7, jobs: jobs)
+    }
+}
+
+/// A JSON value with its path, and typed accessors that throw `ConfigError`s naming that path.
+struct ConfigNode {
+    let value: JSONValue
+    let path: String
+
+    init(_ value: JSONValue, _ path: String) {
+        self.value = value
+        self.path = path
+    }
+
+    func fail(_ message: String) -> ConfigError { ConfigError(path, message) }
+
+    /// The members of an object, each with its path; repeated keys are errors.
+    func members() throws(ConfigError) -> [(String, ConfigNode)] {
+        guard case .object(let members) = value else { throw fail("must be an object") }
+        var seen: Set<String> = []
+        var out: [(String, ConfigNode)] = []
+        for (key, v) in members {
+            let child = ConfigNode(v, path + "." + key)
+            guard seen.insert(key).inserted else { throw child.fail("key \(key) appears twice") }
+            out.append((key, child))
+        }
+        return out
+    }
+
+    /// An object whose keys must all be `allowed`.
+    func object(allowed: Set<String>) throws(ConfigError) -> [String: ConfigNode] {
+        var out: [String: ConfigNode] = [:]
+        for (key, child) in try members() {
+            guard allowed.contains(key) else { throw child.fail("unknown key \(key)") }
+            out[key] = child
+        }
+        return out
+    }
+
+    func array() throws(ConfigError) -> [ConfigNode] {
+        guard case .array(let items) = value else { throw fail("must be an array") }
+        return items.enumerated().map { ConfigNode($0.element, "\(path)[\($0.offset)]") }
+    }
+
+    func string() throws(ConfigError) -> String {
+        guard case .string(let s) = value else { throw fail("must be a string") }
+        return s
+    }
+
+    func bool() throws(ConfigError) -> Bool {
+        guard case .bool(let b) = value else { throw fail("must be true or false") }
+        return b
+    }
+
+    func integer(_ range: ClosedRange<Int>) throws(ConfigError) -> Int {
+        guard case .number(let text) = value, let n = Int(text) else { throw fail("must be an integer") }
+        guard range.contains(n) else { throw fail("must be from \(range.lowerBound) to \(range.upperBound)") }
+        return n
+    }
+
+    func ratio() throws(ConfigError) -> Double {
+        guard case .number(let text) = value, let d = Double(text) else { throw fail("must be a number") }
+        guard d >= 0, d <= 1 else { throw fail("must be from 0 to 1") }
+        return d
+    }
+
+    func date() throws(ConfigError) -> Day {
+        guard let d = Day.parse(try string()) else { throw fail("must be a date YYYY-MM-DD") }
+        return d
+    }
+
+    /// A non-empty list of strings without repeats.
+    func stringList(allowed: [String]? = nil) throws(ConfigError) -> [String] {
+        let items = try array()
+        guard !items.isEmpty else { throw fail("must not be empty") }
+        var out: [String] = []
+        for item in items {
+            let s = try item.string()
+            if let allowed, !allowed.contains(s) { throw item.fail("must be one of \(allowed.joined(separator: ", "))") }
+            guard !out.contains(s) else { throw item.fail("\(s) is listed twice") }
+            out.append(s)
+        }
+        return out
+    }
+
+    func csvDialect(base: CSVDialect) throws(ConfigError) -> CSVDialect {
+        let o = try object(allowed: ["bom", "lineEnding", "formulaGuard"])
+        var d = base
+        if let n = o["bom"] { d.bom = try n.bool() }
+        if let n = o["formulaGuard"] { d.formulaGuard = try n.bool() }
+        if let n = o["lineEnding"] {
+            guard let e = CSVDialect.LineEnding(rawValue: try n.string()) else { throw n.fail("must be lf or crlf") }
+            d.lineEnding = e
+        }
+        return d
+    }
+}

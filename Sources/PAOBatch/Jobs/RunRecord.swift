@@ -1,0 +1,78 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `runs/<run-id>/run.json` and `rejects.csv.gz` (SPEC §6.5): what a run read, did and warned about.
+public struct RunRecord: Sendable {
+    public var runId: String
+    public var command: String
+    public var asOf: Day
+    public var started: Date
+    public var exitCode: ExitStatus = .ok
+    public var feeds: [FeedStats] = []
+    public var rejects: [Reject] = []
+    public var jobs: [JSONValue] = []
+    public var warnings: [String] = []
+    public var error: String?
+
+    static let keptRuns = 50
+
+    var json: JSONValue {
+        var rejectCounts: [FeedName: [RejectCode: Int]] = [:]
+        for r in rejects { rejectCounts[FeedName(rawValue: r.feed)!, default: [:]][r.code, default: 0] += 1 }
+        let feedValues: [JSONValue] = feeds.map { f in
+            .object([
+                ("feed", .string(f.feed.rawValue)), ("file", f.file.map { .string($0) } ?? .null),
+                ("sha256", f.sha256.map { .string($0) } ?? .null), ("bytes", .int(f.bytes)), ("read", .int(f.read)),
+                ("accepted", .int(f.accepted)), ("rejected", .int(f.rejected)),
+                ("rejectsByCode", .object((rejectCounts[f.feed] ?? [:]).sorted { $0.key.rawValue < $1.key.rawValue }
+                    .map { ($0.key.rawValue, .int($0.value)) })),
+            ])
+        }
+        return .object([
+            ("runId", .string(runId)), ("command", .string(command)), ("asOf", .string(asOf.description)),
+            ("start", .string(RunClock.stamp(started))), ("end", .string(RunClock.stamp(Date()))),
+            ("exitCode", .int(Int(exitCode.rawValue))), ("error", error.map { .string($0) } ?? .null),
+            ("feeds", .array(feedValues)), ("jobs", .array(jobs)), ("warnings", .array(warnings.map { .string($0) })),
+        ])
+    }
+
+    /// Writes the record into `runs/<run-id>/` (staged, then renamed) and keeps the newest 50 runs.
+    public func write(outputRoot: String, csv: CSVDialect, gzipLevel: Int) throws(OutputError) {
+        let runs = outputRoot + "/runs"
+        try makeFolder(runs)
+        let stage = "\(runs)/.stage-\(runId)"
+        try makeFolder(stage)
+        let record = try FileSink(path: stage + "/run.json")
+        try record.write(Array((json.serialized() + "\n").utf8))
+        try record.close()
+        try RejectsFile.write(rejects, to: stage + "/rejects.csv.gz", dialect: csv, gzipLevel: gzipLevel)
+        try syncFolder(stage)
+        guard rename(stage, "\(runs)/\(runId)") == 0 else {
+            throw OutputError(.cannotCreate, "\(runs)/\(runId)", "rename failed: \(String(cString: strerror(errno)))")
+        }
+        try syncFolder(runs)
+        let old = ((try? FileManager.default.contentsOfDirectory(atPath: runs)) ?? [])
+            .filter { !$0.hasPrefix(".") }.sorted().dropLast(RunRecord.keptRuns)
+        for name in old { try? FileManager.default.removeItem(atPath: "\(runs)/\(name)") }
+    }
+}
+
+/// mkdir that accepts an existing folder (but not a symlink or file in its place).
+func makeFolder(_ path: String) throws(OutputError) {
+    if mkdir(path, 0o755) == 0 { return }
+    let err = errno
+    var st = stat()
+    if err == EEXIST, lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR { return }
+    throw OutputError(.cannotCreate, path, "cannot create folder: \(String(cString: strerror(err == EEXIST ? ENOTDIR : err)))")
+}
+
+/// fsyncs a folder so renames and new entries in it are durable.
+func syncFolder(_ path: String) throws(OutputError) {
+    let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard fd >= 0 else { throw OutputError(.io, path, "cannot open folder: \(String(cString: strerror(errno)))") }
+    defer { close(fd) }
+    guard fsync(fd) == 0 else { throw OutputError(.io, path, "fsync failed: \(String(cString: strerror(errno)))") }
+}

@@ -1,0 +1,16 @@
+/// Everything the feeds hold after validation: the input of every report.
+public struct Dataset: Sendable {
+    public var resellers: [Reseller] = []
+    public var customers: [Customer] = []
+    public var parts: [Part] = []
+    public var prices: [PriceRecord] = []
+    public var lines: [Line] = []
+    /// Subscription ids, indexed by `Line.subscription`.
+    public var subscriptions: [String] = []
+    /// The customer each subscription belongs to.
+    public var subscriptionCustomer: [Int32] = []
+    public var usage: [UsageRecord] = []
+    public var provisioning: [ProvisioningRecord] = []
+
+    public init() {}
+}

@@ -1,0 +1,33 @@
+/// An enum whose cases are spelled exactly as their upper-case feed values.
+public protocol FeedEnum: RawRepresentable, CaseIterable, Hashable, Sendable where RawValue == String {}
+
+public enum ResellerRole: String, FeedEnum { case DISTRIBUTOR, RESELLER }
+public enum ResellerStatus: String, FeedEnum { case ACTIVE, SUSPENDED }
+public enum EnrollmentType: String, FeedEnum { case PA, PAE }
+public enum SiteRole: String, FeedEnum { case ORIGINATING, ADDITIONAL }
+public enum YesNo: String, FeedEnum { case Y, N }
+
+/// Price levels in their canonical order (the order used for sorting).
+public enum PriceLevel: String, FeedEnum, Comparable {
+    case BL, D, E, F, G, H, I, J, ED, GV
+
+    public static func < (a: PriceLevel, b: PriceLevel) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+public enum PartType: String, FeedEnum {
+    case LICENSE_SS, SS_RENEWAL, SS_REINSTATEMENT, CTL, MONTHLY, SAAS, SAAS_OVERAGE
+
+    /// LICENSE_SS, SS_RENEWAL and SS_REINSTATEMENT.
+    public var isSubscriptionAndSupport: Bool { self == .LICENSE_SS || self == .SS_RENEWAL || self == .SS_REINSTATEMENT }
+    /// The types a renewal key and a renewal part apply to.
+    public var isRenewable: Bool { isSubscriptionAndSupport || self == .CTL || self == .SAAS }
+    /// Types whose transaction lines must carry a subscription id.
+    public var needsSubscription: Bool { self == .CTL || self == .MONTHLY || self == .SAAS || self == .SAAS_OVERAGE }
+    public var family: PartFamily { isSubscriptionAndSupport || self == .CTL ? .software : .saas }
+}
+
+public enum PartFamily: String, FeedEnum { case software, saas }
+
+public enum ProvisioningStatus: String, FeedEnum { case PENDING, IN_PROGRESS, PROVISIONED, FAILED, CANCELLED }

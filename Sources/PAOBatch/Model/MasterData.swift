@@ -1,0 +1,85 @@
+/// An accepted reseller site (SPEC §2.1).
+public struct Reseller: Sendable {
+    public var site: String
+    public var name: String
+    public var role: ResellerRole
+    /// Index of the distributor in `Dataset.resellers`, for a RESELLER that buys through one.
+    public var distributor: Int32?
+    public var country: Country
+    public var status: ResellerStatus
+}
+
+/// An accepted customer site (SPEC §2.2).
+public struct Customer: Sendable {
+    public var siteNumber: String
+    public var siteName: String
+    public var customerNumber: String
+    public var agreementNumber: String?
+    public var customerName: String
+    public var country: Country
+    public var currency: Currency
+    public var enrollmentType: EnrollmentType
+    public var siteRole: SiteRole?
+    public var priceLevel: PriceLevel
+    public var anniversaryMonth: Int8?
+}
+
+/// An accepted part (SPEC §2.3); part references are indexes into `Dataset.parts`.
+public struct Part: Sendable {
+    public var number: String
+    public var description: String
+    public var productId: String
+    public var productName: String
+    public var chargeMetric: String
+    public var type: PartType
+    public var termMonths: Int8
+    public var renewalPart: Int32?
+    public var reinstatementPart: Int32?
+    public var overagePart: Int32?
+}
+
+/// An accepted price record (SPEC §2.4).
+public struct PriceRecord: Sendable {
+    public var part: Int32
+    public var country: Country
+    public var currency: Currency
+    public var level: PriceLevel
+    public var unitPrice: Money
+    public var effectiveFrom: Day
+    /// Inclusive; nil = open-ended.
+    public var effectiveTo: Day?
+}
+
+/// An accepted transaction line (SPEC §2.5); references are indexes into the dataset's tables.
+public struct Line: Sendable {
+    public var orderNumber: String
+    public var lineNumber: Int32
+    public var orderDate: Day
+    public var reseller: Int32
+    public var customer: Int32
+    public var quoteNumber: String?
+    public var part: Int32
+    public var quantity: Int64
+    public var unitPrice: Money
+    public var coverageStart: Day?
+    public var coverageEnd: Day?
+    /// Index into `Dataset.subscriptions`.
+    public var subscription: Int32?
+}
+
+/// An accepted usage record (SPEC §2.6).
+public struct UsageRecord: Sendable {
+    public var subscription: Int32
+    public var period: Month
+    public var usedQuantity: Int64
+    public var overageSuppressed: Bool
+    public var suppressionReason: String?
+}
+
+/// An accepted provisioning record (SPEC §2.7), events and elements in document order.
+public struct ProvisioningRecord: Sendable {
+    public var subscription: Int32
+    public var events: [(status: ProvisioningStatus, date: Day)]
+    /// Element name and value; a repeated name keeps the last value, an empty value is "not provided".
+    public var elements: [(name: String, value: String)]
+}

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Runs the whole test suite on a fresh machine: installs the Debian tools the tests use, then
+# builds and runs every test. This is the command the README names and .ci/run calls.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+for pkg in libxml2-dev zlib1g-dev libxml2-utils python3; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
+done
+if [ ${#need[@]} -gt 0 ]; then
+  echo "installing: ${need[*]}"
+  if [ "$(id -u)" -eq 0 ]; then apt-get update -qq && apt-get install -y -qq "${need[@]}"
+  else sudo apt-get update -qq && sudo apt-get install -y -qq "${need[@]}"; fi
+fi
+
+swift build --build-tests
+swift test --skip-build --parallel
