@@ -8,6 +8,7 @@ public final class CSVReader {
 
     private let source: ByteSource
     private let chunk: UnsafeMutableRawBufferPointer
+    private let chunkSize: Int
     private var chunkCount = 0
     private var position = 0
     private var atStartOfFile = true
@@ -22,7 +23,8 @@ public final class CSVReader {
     /// A reader over `source`, reading `chunkSize` bytes at a time.
     public init(source: ByteSource, chunkSize: Int = 1 << 20) {
         self.source = source
-        chunk = .allocate(byteCount: max(1, chunkSize), alignment: 16)
+        self.chunkSize = max(1, chunkSize)
+        chunk = .allocate(byteCount: max(4, chunkSize), alignment: 16)
     }
 
     deinit { chunk.deallocate() }
@@ -54,7 +56,7 @@ public final class CSVReader {
 
     private func refill(_ record: inout FieldRecord) throws(FeedError) {
         if state != .recordStart { captureRaw(&record, upTo: chunkCount) }
-        chunkCount = try source.read(into: chunk)
+        chunkCount = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: chunk[0..<chunkSize]))
         position = 0
         rawStart = 0
         if chunkCount == 0 {
@@ -63,6 +65,12 @@ public final class CSVReader {
         }
         if atStartOfFile {
             atStartOfFile = false
+            // Enough bytes to see a byte-order mark, whatever the chunk size.
+            while chunkCount < 3 {
+                let n = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: chunk[chunkCount..<3]))
+                if n == 0 { break }
+                chunkCount += n
+            }
             let b = chunk.bindMemory(to: UInt8.self)
             if chunkCount >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { position = 3; rawStart = 3 }
         }
