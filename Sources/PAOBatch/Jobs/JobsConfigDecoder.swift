@@ -31,6 +31,10 @@ extension JobsConfig {
                 }
             }
         }
+        let gzipLevel = try top["gzipLevel"]?.integer(1...9) ?? 6
+        let retain = try top["retain"]?.integer(1...Int(Int32.max)) ?? 7
+        let input = resolve(try top["input"]?.string() ?? "Input")
+        let output = resolve(try top["output"]?.string() ?? "Output")
         guard let jobsNode = top["jobs"] else { throw ConfigError("$.jobs", "jobs is required") }
         var jobs: [Job] = []
         for node in try jobsNode.array() {
@@ -39,9 +43,8 @@ extension JobsConfig {
             jobs.append(job)
         }
         if jobs.isEmpty { throw ConfigError("$.jobs", "at least one job is required") }
-        return JobsConfig(input: resolve(try top["input"]?.string() ?? "Input"), output: resolve(try top["output"]?.string() ?? "Output"),
-                          timezone: timezone, gzipLevel: try top["gzipLevel"]?.integer(1...9) ?? 6, csv: csv,
-                          rejects: thresholds, retain: try top["retain"]?.integer(1...Int(Int32.max)) ?? 7, jobs: jobs)
+        return JobsConfig(input: input, output: output, timezone: timezone, gzipLevel: gzipLevel, csv: csv,
+                          rejects: thresholds, retain: retain, jobs: jobs)
     }
 }
 
