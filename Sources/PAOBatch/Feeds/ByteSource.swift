@@ -15,6 +15,8 @@ public final class ByteSource {
     private var inflater: Inflater?
     /// Bytes of the file read so far (before inflating).
     public private(set) var fileBytes = 0
+    /// Bytes handed out so far (after inflating).
+    public private(set) var streamBytes = 0
 
     /// Opens `path`; a name ending in `.gz` is inflated.
     public init(path: String) throws(FeedError) {
@@ -33,8 +35,10 @@ public final class ByteSource {
 
     /// Fills the front of `buffer`; returns 0 at the end of the stream.
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws(FeedError) -> Int {
-        guard let inflater else { return try readFile(into: buffer) }
-        return try inflater.read(into: buffer, from: self)
+        let n: Int
+        if let inflater { n = try inflater.read(into: buffer, from: self) } else { n = try readFile(into: buffer) }
+        streamBytes += n
+        return n
     }
 
     fileprivate func readFile(into buffer: UnsafeMutableRawBufferPointer) throws(FeedError) -> Int {

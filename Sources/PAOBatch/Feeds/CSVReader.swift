@@ -219,7 +219,7 @@ public final class CSVReader {
                 }
             case .unquoted:
                 let from = i
-                while i < n, csvUnquotedPlain[Int(b[i])] { i += 1 }
+                while i < n, isPlain(b[i]) { i += 1 }
                 if i > from { store(&record, b, from, i) }
                 guard i < n else { continue }
                 switch b[i] {
@@ -301,7 +301,8 @@ public final class CSVReader {
 }
 
 /// Bytes that continue an unquoted field: all but `,` `"` CR LF.
-private let csvUnquotedPlain: [Bool] = (0..<256).map { $0 != 0x2C && $0 != 0x22 && $0 != 0x0D && $0 != 0x0A }
+@inline(__always)
+private func isPlain(_ c: UInt8) -> Bool { c > 0x2C || (c != 0x2C && c != 0x22 && c != 0x0D && c != 0x0A) }
 
 /// `bytes` without surrounding ASCII spaces and tabs.
 @inline(__always)

@@ -50,7 +50,7 @@ public enum DatasetLoader {
             return LoadResult(dataset: context.dataset, rejects: context.rejects, feeds: context.stats, failure: error)
         }
         for feed in FeedName.allCases where !context.stats.contains(where: { $0.feed == feed }) {
-            context.stats.append(FeedStats(feed: feed, file: nil, sha256: nil, bytes: 0, read: 0, rejected: 0))
+            context.stats.append(FeedStats(feed: feed, file: nil, sha256: nil, bytes: 0, streamBytes: 0, seconds: 0, read: 0, rejected: 0))
         }
         context.stats.sort { FeedName.allCases.firstIndex(of: $0.feed)! < FeedName.allCases.firstIndex(of: $1.feed)! }
         return LoadResult(dataset: context.dataset, rejects: context.rejects, feeds: context.stats, failure: nil)

@@ -64,7 +64,7 @@ struct FieldChecks {
 
     func enumeration<E: FeedEnum>(_ column: Int, _: E.Type) throws(RecordFault) -> E? {
         guard let v = try present(column) else { return nil }
-        guard let e = E(rawValue: String(decoding: v, as: UTF8.self)) else {
+        guard let e = E.parse(v) else {
             throw fault(.BAD_ENUM, column, v, "is not one of \(E.allCases.map(\.rawValue).joined(separator: " "))")
         }
         return e
@@ -72,7 +72,7 @@ struct FieldChecks {
 
     func country(_ column: Int) throws(RecordFault) -> Country? {
         guard let v = try present(column) else { return nil }
-        guard let c = Country(code: String(decoding: v, as: UTF8.self)) else {
+        guard let c = Country(bytes: v) else {
             throw fault(.BAD_ENUM, column, v, "is not an ISO 3166 country code")
         }
         return c
@@ -80,7 +80,7 @@ struct FieldChecks {
 
     func currency(_ column: Int) throws(RecordFault) -> Currency? {
         guard let v = try present(column) else { return nil }
-        guard let c = Currency(code: String(decoding: v, as: UTF8.self)) else {
+        guard let c = Currency(bytes: v) else {
             throw fault(.BAD_ENUM, column, v, "is not an ISO 4217 currency code")
         }
         return c
@@ -89,7 +89,7 @@ struct FieldChecks {
     /// The record's currency when `column` holds a valid one (money is checked against it), else nil.
     func peekCurrency(_ column: Int) -> Currency? {
         guard let v = try? value(column) else { return nil }
-        return Currency(code: String(decoding: v, as: UTF8.self))
+        return Currency(bytes: v)
     }
 
     /// Money ≥ 0 in `currency`'s minor units; with no valid currency only the shape is checked.
@@ -105,6 +105,12 @@ struct FieldChecks {
             guard m >= 0 else { throw fault(.BAD_RANGE, column, v, "is negative") }
             return m
         }
+    }
+
+    /// `UNKNOWN_REFERENCE` for the value of `column`, which is not `what`.
+    func unknownReference(_ column: Int, _ what: String) -> RecordFault {
+        let v = (try? value(column)) ?? nil
+        return fault(.UNKNOWN_REFERENCE, column, v ?? [], "is not \(what)")
     }
 
     private func fault(_ code: RejectCode, _ column: Int, _ v: ArraySlice<UInt8>, _ what: String) -> RecordFault {

@@ -2,7 +2,7 @@
 ///
 /// Readers reuse one instance for every record, so reading allocates only when a record is larger
 /// than any before it.
-public struct FieldRecord {
+public final class FieldRecord {
     /// Longest value kept per field: one byte over the limit is enough to see `FIELD_TOO_LONG`.
     static let storedValueLimit = 4_097
     /// Source bytes kept for the rejects file, which cuts `raw` at 1,024 bytes.
@@ -36,7 +36,7 @@ public struct FieldRecord {
         return (bytes[fieldStart[f]..<fieldEnd[f]], fieldLength[f])
     }
 
-    mutating func reset() {
+    func reset() {
         bytes.removeAll(keepingCapacity: true)
         fieldStart.removeAll(keepingCapacity: true)
         fieldEnd.removeAll(keepingCapacity: true)

@@ -3,9 +3,14 @@ enum TextRules {
     static let maxFieldLength = 4_096
 
     /// The first broken text rule of a decoded (untrimmed) value, if any.
-    static func fault<C: Collection>(_ value: C, decodedLength: Int) -> RejectCode? where C.Element == UInt8 {
+    static func fault(_ value: ArraySlice<UInt8>, decodedLength: Int) -> RejectCode? {
         if decodedLength > maxFieldLength { return .FIELD_TOO_LONG }
-        return isCleanUTF8(value) ? nil : .BAD_TEXT
+        let plain = value.withUnsafeBufferPointer { b in
+            // Fast path: printable ASCII and tab only.
+            for c in b where c &- 0x20 >= 0x5F && c != 0x09 { return false }
+            return true
+        }
+        return plain || isCleanUTF8(value) ? nil : .BAD_TEXT
     }
 
     /// Valid UTF-8 without control characters (tab allowed), U+007F, U+FFFE or U+FFFF.

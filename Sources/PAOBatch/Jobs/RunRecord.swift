@@ -25,7 +25,8 @@ public struct RunRecord: Sendable {
         let feedValues: [JSONValue] = feeds.map { f in
             .object([
                 ("feed", .string(f.feed.rawValue)), ("file", f.file.map { .string($0) } ?? .null),
-                ("sha256", f.sha256.map { .string($0) } ?? .null), ("bytes", .int(f.bytes)), ("read", .int(f.read)),
+                ("sha256", f.sha256.map { .string($0) } ?? .null), ("bytes", .int(f.bytes)), ("streamBytes", .int(f.streamBytes)),
+                ("seconds", .number(String(format: "%.3f", f.seconds))), ("read", .int(f.read)),
                 ("accepted", .int(f.accepted)), ("rejected", .int(f.rejected)),
                 ("rejectsByCode", .object((rejectCounts[f.feed] ?? [:]).sorted { $0.key.rawValue < $1.key.rawValue }
                     .map { ($0.key.rawValue, .int($0.value)) })),

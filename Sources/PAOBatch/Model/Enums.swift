@@ -1,6 +1,14 @@
 /// An enum whose cases are spelled exactly as their upper-case feed values.
 public protocol FeedEnum: RawRepresentable, CaseIterable, Hashable, Sendable where RawValue == String {}
 
+extension FeedEnum {
+    /// The case spelled exactly by `bytes`.
+    static func parse<C: Collection>(_ bytes: C) -> Self? where C.Element == UInt8 {
+        for c in allCases where c.rawValue.utf8.elementsEqual(bytes) { return c }
+        return nil
+    }
+}
+
 public enum ResellerRole: String, FeedEnum { case DISTRIBUTOR, RESELLER }
 public enum ResellerStatus: String, FeedEnum { case ACTIVE, SUSPENDED }
 public enum EnrollmentType: String, FeedEnum { case PA, PAE }

@@ -20,10 +20,10 @@ extension LoadContext {
             if !pa, level != .BL { throw RecordFault(.BAD_VALUE, "price_level", "price_level must be BL for PAE") }
             if pa, anniversary == nil { throw RecordFault(.MISSING_FIELD, "anniversary_month", "anniversary_month is required for PA") }
             if !pa, anniversary != nil { throw RecordFault(.BAD_VALUE, "anniversary_month", "anniversary_month must be empty for PAE") }
-            guard customerBySite[site] == nil else {
+            guard customerBySite.find(site) == nil else {
                 throw RecordFault(.DUPLICATE_KEY, "site_number", "site_number \(site) appears before")
             }
-            customerBySite[site] = Int32(dataset.customers.count)
+            customerBySite.insert(site)
             dataset.customers.append(Customer(
                 siteNumber: site, siteName: siteName, customerNumber: customerNumber, agreementNumber: agreement,
                 customerName: customerName, country: country, currency: currency, enrollmentType: enrollment,

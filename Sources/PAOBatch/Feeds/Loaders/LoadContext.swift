@@ -5,10 +5,11 @@ final class LoadContext {
     var rejects: [Reject] = []
     var stats: [FeedStats] = []
 
-    var resellerBySite: [String: Int32] = [:]
-    var customerBySite: [String: Int32] = [:]
-    var partByNumber: [String: Int32] = [:]
-    var subscriptionById: [String: Int32] = [:]
+    /// Entry numbers are indexes into the dataset's tables.
+    var resellerBySite = StringKeyIndex()
+    var customerBySite = StringKeyIndex()
+    var partByNumber = StringKeyIndex()
+    var subscriptionById = StringKeyIndex()
     /// Subscriptions named by an accepted SAAS line: what usage and provisioning may refer to.
     var saasSubscriptions: Set<Int32> = []
 
@@ -21,12 +22,14 @@ final class LoadContext {
 
     /// What reading one feed gave, before its deferred checks.
     struct FeedReading {
+        var clock: Stopwatch
         var source: ByteSource
         var read: Int
         var rejects: [Reject]
     }
 
     func read(_ file: FeedFile, chunkSize: Int, _ accept: (FieldChecks) throws(RecordFault) -> Void) throws(FeedError) -> FeedReading {
+        let clock = Stopwatch()
         let columns = file.feed.columns
         var read = 0
         var feedRejects: [Reject] = []
@@ -40,7 +43,7 @@ final class LoadContext {
                                           field: error.field, code: error.code, message: error.message, raw: record.raw))
             }
         }
-        return FeedReading(source: source, read: read, rejects: feedRejects)
+        return FeedReading(clock: clock, source: source, read: read, rejects: feedRejects)
     }
 
     /// Records a feed's counts and rejects (sorted by line) once it is fully read.
@@ -50,7 +53,7 @@ final class LoadContext {
         let sorted = reading.rejects.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
         rejects.append(contentsOf: sorted)
         stats.append(FeedStats(feed: file.feed, file: file.fileName, sha256: source.sha256, bytes: source.fileBytes,
-                               read: read, rejected: sorted.count))
+                               streamBytes: source.streamBytes, seconds: reading.clock.elapsed, read: read, rejected: sorted.count))
     }
 
     /// A reject found after the feed was read (in-feed references).
@@ -66,7 +69,11 @@ public struct FeedStats: Sendable {
     /// nil for an optional feed that is absent.
     public var file: String?
     public var sha256: String?
+    /// Bytes of the file as stored, and as parsed (after inflating).
     public var bytes: Int
+    public var streamBytes: Int
+    /// Time spent reading and checking the feed.
+    public var seconds: Double
     public var read: Int
     public var rejected: Int
     public var accepted: Int { read - rejected }

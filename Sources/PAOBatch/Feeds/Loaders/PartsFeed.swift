@@ -75,14 +75,14 @@ extension LoadContext {
             }
         }
         for (i, p) in pending.enumerated() where alive[i] {
-            partByNumber[p.part.number] = Int32(dataset.parts.count)
+            partByNumber.insert(p.part.number)
             dataset.parts.append(p.part)
         }
-        for p in pending {
-            guard let k = partByNumber[p.part.number] else { continue }
-            dataset.parts[Int(k)].renewalPart = p.renewal.flatMap { partByNumber[$0] }
-            dataset.parts[Int(k)].reinstatementPart = p.reinstatement.flatMap { partByNumber[$0] }
-            dataset.parts[Int(k)].overagePart = p.overage.flatMap { partByNumber[$0] }
+        for (i, p) in pending.enumerated() where alive[i] {
+            let k = Int(partByNumber.find(p.part.number)!)
+            dataset.parts[k].renewalPart = p.renewal.flatMap { partByNumber.find($0) }
+            dataset.parts[k].reinstatementPart = p.reinstatement.flatMap { partByNumber.find($0) }
+            dataset.parts[k].overagePart = p.overage.flatMap { partByNumber.find($0) }
         }
         finish(file, reading)
     }

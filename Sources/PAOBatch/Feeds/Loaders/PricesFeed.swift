@@ -9,7 +9,7 @@ extension LoadContext {
         }
         var ranges: [Key: [ClosedRange<Day>]] = [:]
         try load(file, chunkSize: chunkSize) { (f) throws(RecordFault) in
-            let partNumber = try f.text(0)!
+            let partNumber = try f.present(0)!
             let country = try f.country(1)!
             let currency = try f.currency(2)!
             let level = try f.enumeration(3, PriceLevel.self)!
@@ -17,9 +17,7 @@ extension LoadContext {
             let from = try f.date(5)!
             let to = try f.date(6)
             if let to, to < from { throw RecordFault(.BAD_RANGE, "effective_to", "effective_to \(to) is before effective_from \(from)") }
-            guard let part = partByNumber[partNumber] else {
-                throw RecordFault(.UNKNOWN_REFERENCE, "part_number", "part_number \(partNumber) is not an accepted part")
-            }
+            guard let part = partByNumber.find(partNumber) else { throw f.unknownReference(0, "an accepted part") }
             let key = Key(part: part, country: country, currency: currency, level: level)
             let range = from...(to ?? Day.max)
             if let clash = ranges[key]?.first(where: { $0.overlaps(range) }) {

@@ -1,6 +1,7 @@
 extension LoadContext {
     /// SPEC §2.7: `<subscription id>` records of `<event status date/>` and `<element name>value</element>`.
     func loadProvisioning(_ file: FeedFile) throws(FeedError) {
+        let clock = Stopwatch()
         var seen: Set<Int32> = []
         var read = 0
         var feedRejects: [Reject] = []
@@ -9,7 +10,7 @@ extension LoadContext {
             read += 1
             do throws(RecordFault) {
                 let record = try draft.check()
-                guard let subscription = self.subscriptionById[record.id], self.saasSubscriptions.contains(subscription) else {
+                guard let subscription = self.subscriptionById.find(record.id), self.saasSubscriptions.contains(subscription) else {
                     throw RecordFault(.UNKNOWN_REFERENCE, "id", "subscription \(record.id) is not a subscription of an accepted SAAS line")
                 }
                 guard seen.insert(subscription).inserted else {
@@ -21,7 +22,7 @@ extension LoadContext {
             }
         }
         try XMLRecordReader(source: source, rootName: file.feed.rawValue, builder: builder).run()
-        finish(file, FeedReading(source: source, read: read, rejects: feedRejects))
+        finish(file, FeedReading(clock: clock, source: source, read: read, rejects: feedRejects))
     }
 }
 
@@ -72,7 +73,7 @@ struct ProvisioningDraft {
                     throw RecordFault(.BAD_ID, "element@name", "element name '\(String(decoding: n.prefix(64), as: UTF8.self))' is not a valid name")
                 }
                 let nameString = String(decoding: n, as: UTF8.self)
-                if let code = TextRules.fault(text, decodedLength: length) {
+                if let code = TextRules.fault(text[...], decodedLength: length) {
                     throw RecordFault(code, "element[\(nameString)]", code == .FIELD_TOO_LONG
                         ? "value longer than \(TextRules.maxFieldLength) bytes" : "not valid UTF-8 text or holds a control character")
                 }

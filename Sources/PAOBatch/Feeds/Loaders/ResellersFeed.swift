@@ -30,12 +30,11 @@ extension LoadContext {
                 .UNKNOWN_REFERENCE, "distributor_site", "distributor_site \(d) is not an accepted DISTRIBUTOR")))
         }
         for (i, p) in pending.enumerated() where alive[i] {
-            resellerBySite[p.reseller.site] = Int32(dataset.resellers.count)
+            resellerBySite.insert(p.reseller.site)
             dataset.resellers.append(p.reseller)
         }
         for (i, p) in pending.enumerated() where alive[i] {
-            if let d = p.distributorSite { dataset.resellers[Int(resellerBySite[p.reseller.site]!)].distributor = resellerBySite[d] }
-            _ = i
+            if let d = p.distributorSite { dataset.resellers[Int(resellerBySite.find(p.reseller.site)!)].distributor = resellerBySite.find(d) }
         }
         finish(file, reading)
     }

@@ -1,19 +1,16 @@
 extension LoadContext {
     /// SPEC §2.5.
     func loadTransactions(_ file: FeedFile, chunkSize: Int) throws(FeedError) {
-        struct LineKey: Hashable {
-            var order: String
-            var line: Int32
-        }
-        var keys: Set<LineKey> = []
+        var keys = KeyIndex(capacity: 1 << 16)
+        var claimed: [(order: String, line: Int32)] = []
         try load(file, chunkSize: chunkSize) { (f) throws(RecordFault) in
             let order = try f.id(0, .orderNumber)!
             let lineNumber = Int32(try f.int(1, 1...99_999)!)
             let orderDate = try f.date(2)!
-            let resellerSite = try f.text(3)!
-            let customerSite = try f.text(4)!
+            let resellerSite = try f.present(3)!
+            let customerSite = try f.present(4)!
             let quote = try f.id(5, .orderNumber)
-            let partNumber = try f.text(6)!
+            let partNumber = try f.present(6)!
             let quantity = try f.int(7, 1...1_000_000_000)!
             let price = try f.money(8, currency: f.peekCurrency(9))!
             let currency = try f.currency(9)!
@@ -23,15 +20,9 @@ extension LoadContext {
             if let start, let end, end < start {
                 throw RecordFault(.BAD_RANGE, "coverage_end", "coverage_end \(end) is before coverage_start \(start)")
             }
-            guard let reseller = resellerBySite[resellerSite] else {
-                throw RecordFault(.UNKNOWN_REFERENCE, "reseller_site", "reseller_site \(resellerSite) is not an accepted reseller")
-            }
-            guard let customer = customerBySite[customerSite] else {
-                throw RecordFault(.UNKNOWN_REFERENCE, "customer_site", "customer_site \(customerSite) is not an accepted customer site")
-            }
-            guard let part = partByNumber[partNumber] else {
-                throw RecordFault(.UNKNOWN_REFERENCE, "part_number", "part_number \(partNumber) is not an accepted part")
-            }
+            guard let reseller = resellerBySite.find(resellerSite) else { throw f.unknownReference(3, "an accepted reseller") }
+            guard let customer = customerBySite.find(customerSite) else { throw f.unknownReference(4, "an accepted customer site") }
+            guard let part = partByNumber.find(partNumber) else { throw f.unknownReference(6, "an accepted part") }
             let type = dataset.parts[Int(part)].type
             if type != .SAAS_OVERAGE {
                 if start == nil { throw RecordFault(.MISSING_FIELD, "coverage_start", "coverage_start is required for \(type.rawValue)") }
@@ -46,19 +37,21 @@ extension LoadContext {
             if currency != dataset.customers[Int(customer)].currency {
                 throw RecordFault(.CURRENCY_MISMATCH, "currency", "currency \(currency) differs from the customer's \(dataset.customers[Int(customer)].currency)")
             }
-            guard keys.insert(LineKey(order: order, line: lineNumber)).inserted else {
+            let keyHash = KeyIndex.hash(order.utf8, seed: UInt64(lineNumber))
+            if keys.find(keyHash, { claimed[Int($0)].line == lineNumber && claimed[Int($0)].order == order }) != nil {
                 throw RecordFault(.DUPLICATE_KEY, "order_number", "order \(order) line \(lineNumber) appears before")
             }
+            keys.insert(keyHash, Int32(claimed.count))
+            claimed.append((order, lineNumber))
             var subscriptionIndex: Int32?
             if let subscription {
-                if let s = subscriptionById[subscription] {
+                if let s = subscriptionById.find(subscription) {
                     guard dataset.subscriptionCustomer[Int(s)] == customer else {
                         throw RecordFault(.SUBSCRIPTION_CONFLICT, "subscription_id", "subscription \(subscription) belongs to another customer site")
                     }
                     subscriptionIndex = s
                 } else {
-                    subscriptionIndex = Int32(dataset.subscriptions.count)
-                    subscriptionById[subscription] = subscriptionIndex
+                    subscriptionIndex = subscriptionById.insert(subscription)
                     dataset.subscriptions.append(subscription)
                     dataset.subscriptionCustomer.append(customer)
                 }

@@ -7,7 +7,7 @@ extension LoadContext {
         }
         var keys: Set<Key> = []
         try load(file, chunkSize: chunkSize) { (f) throws(RecordFault) in
-            let id = try f.text(0)!
+            let id = try f.present(0)!
             let period = try f.month(1)!
             let used = try f.int(2, 0...1_000_000_000)!
             let suppressed = try f.enumeration(3, YesNo.self)! == .Y
@@ -15,11 +15,11 @@ extension LoadContext {
             if suppressed, reason == nil {
                 throw RecordFault(.MISSING_FIELD, "suppression_reason", "suppression_reason is required when overage_suppressed is Y")
             }
-            guard let subscription = subscriptionById[id], saasSubscriptions.contains(subscription) else {
-                throw RecordFault(.UNKNOWN_REFERENCE, "subscription_id", "subscription_id \(id) is not a subscription of an accepted SAAS line")
+            guard let subscription = subscriptionById.find(id), saasSubscriptions.contains(subscription) else {
+                throw f.unknownReference(0, "a subscription of an accepted SAAS line")
             }
             guard keys.insert(Key(subscription: subscription, period: period)).inserted else {
-                throw RecordFault(.DUPLICATE_KEY, "subscription_id", "subscription \(id) period \(period) appears before")
+                throw RecordFault(.DUPLICATE_KEY, "subscription_id", "subscription \(String(decoding: id, as: UTF8.self)) period \(period) appears before")
             }
             dataset.usage.append(UsageRecord(subscription: subscription, period: period, usedQuantity: used,
                                              overageSuppressed: suppressed, suppressionReason: reason))
