@@ -10,7 +10,7 @@ struct PAOBatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pao-batch",
         abstract: "Passport Advantage reseller reports and price files, published per reseller site.",
-        subcommands: [ValidateCommand.self, GenerateCommand.self, ReportsCommand.self]
+        subcommands: [RunCommand.self, ValidateCommand.self, GenerateCommand.self, ScheduleCommand.self, ReportsCommand.self]
     )
 }
 
@@ -20,8 +20,8 @@ extension ExitCode {
 }
 
 /// Writes one line to standard error.
-func printError(_ line: String) {
-    FileHandleStderr.write(line + "\n")
+func printError(_ line: String, newline: Bool = true) {
+    FileHandleStderr.write(line + (newline ? "\n" : ""))
 }
 
 /// Parses `--as-of YYYY-MM-DD`.

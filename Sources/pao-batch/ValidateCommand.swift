@@ -14,10 +14,7 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let outcome = Validation.run(configPath: config, asOf: asOf?.day)
-        if let message = outcome.message { printError("pao-batch validate: \(message)") }
-        if !quiet || outcome.status != .ok, let record = outcome.record {
-            print(ValidationReport.text(record))
-        }
+        RunSummary.print(outcome, command: "validate", quiet: quiet, json: false)
         if outcome.status != .ok { throw ExitCode(outcome.status) }
     }
 }

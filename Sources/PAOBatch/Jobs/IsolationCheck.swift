@@ -1,0 +1,63 @@
+/// The isolation check of SPEC §8, built from the feeds on its own (not from the report code):
+/// every row of a site's files must name only related customers, in-scope resellers and in-scope lines.
+final class IsolationCheck: @unchecked Sendable {
+    private let data: Dataset
+    private let customerBySite: [String: Int32]
+    private let resellerBySite: [String: Int32]
+    /// The resellers with a visible line of each customer.
+    private let sellersOfCustomer: [[Int32]]
+    private var lineIndex = KeyIndex(capacity: 1 << 16)
+    private let visible: [Bool]
+
+    init(_ data: Dataset, asOf: Day) {
+        self.data = data
+        customerBySite = Dictionary(data.customers.enumerated().map { ($0.element.siteNumber, Int32($0.offset)) }) { a, _ in a }
+        resellerBySite = Dictionary(data.resellers.enumerated().map { ($0.element.site, Int32($0.offset)) }) { a, _ in a }
+        var sellers = [Set<Int32>](repeating: [], count: data.customers.count)
+        var visible = [Bool](repeating: false, count: data.lines.count)
+        for (i, line) in data.lines.enumerated() where line.orderDate <= asOf {
+            sellers[Int(line.customer)].insert(line.reseller)
+            visible[i] = true
+        }
+        sellersOfCustomer = sellers.map { Array($0) }
+        self.visible = visible
+        for (i, line) in data.lines.enumerated() {
+            lineIndex.insert(KeyIndex.hash(line.orderNumber.utf8, seed: UInt64(line.lineNumber)), Int32(i))
+        }
+    }
+
+    /// Checks rows for one site; `breach` describes the first row that must not be there.
+    struct SiteCheck {
+        let check: IsolationCheck
+        let site: String
+        let scope: Set<Int32>
+
+        func breach(_ spec: ReportSpec, _ row: [String]) -> String? {
+            let c = check
+            func column(_ name: String) -> String? { spec.columns.firstIndex(of: name).map { row[$0] } }
+            if let s = column("reseller_site") {
+                guard let r = c.resellerBySite[s], scope.contains(r) else { return "reseller \(s) is not in scope" }
+            }
+            if let s = column("site_number") {
+                guard let customer = c.customerBySite[s], c.sellersOfCustomer[Int(customer)].contains(where: scope.contains) else {
+                    return "customer \(s) is not related"
+                }
+            }
+            if let order = column("order_number"), let lineText = column("line_number"), let n = Int32(lineText) {
+                let found = c.lineIndex.find(KeyIndex.hash(order.utf8, seed: UInt64(n))) { i in
+                    c.data.lines[Int(i)].orderNumber == order && c.data.lines[Int(i)].lineNumber == n
+                }
+                guard let i = found, c.visible[Int(i)], scope.contains(c.data.lines[Int(i)].reseller) else {
+                    return "line \(order)/\(n) is not in scope"
+                }
+            }
+            return nil
+        }
+    }
+
+    func forSite(_ site: Int32) -> SiteCheck {
+        var scope: Set<Int32> = [site]
+        for (i, r) in data.resellers.enumerated() where r.distributor == site { scope.insert(Int32(i)) }
+        return SiteCheck(check: self, site: data.resellers[Int(site)].site, scope: scope)
+    }
+}

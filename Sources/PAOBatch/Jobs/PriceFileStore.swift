@@ -1,0 +1,88 @@
+import Foundation
+
+/// Price files are the same for every site that needs them (SPEC §5): each distinct file is
+/// computed and compressed once per run into the staging area, then linked into site folders.
+final class PriceFileStore: @unchecked Sendable {
+    struct Shared {
+        var path: String
+        var file: WrittenFile
+    }
+
+    private struct Key: Hashable {
+        var file: PriceFileKey
+        var format: Job.Format
+        var bom: Bool
+        var crlf: Bool
+        var guarded: Bool
+    }
+
+    private let view: AsOfView
+    private let folder: String
+    private let gzipLevel: Int
+    private let currencies: [Country: [Currency]]
+    private let lock = NSLock()
+    private var done: [Key: Shared] = [:]
+    private var inProgress: [Key: NSCondition] = [:]
+    /// Countries without price records that a site needed, for the run record.
+    private(set) var unpriced: Set<String> = []
+
+    init(view: AsOfView, folder: String, gzipLevel: Int) {
+        self.view = view
+        self.folder = folder
+        self.gzipLevel = gzipLevel
+        currencies = PriceFilesReport.currencies(view.data)
+    }
+
+    func keys(site: Int32, params: ReportParams) -> [PriceFileKey] {
+        let result = PriceFilesReport.keys(view, site: site, params: params, currencies: currencies)
+        if !result.unpriced.isEmpty {
+            lock.lock()
+            for c in result.unpriced { unpriced.insert(c.code) }
+            lock.unlock()
+        }
+        return result.files
+    }
+
+    /// The shared file, written by the first caller that needs it.
+    func file(_ fileKey: PriceFileKey, format: Job.Format, dialect: CSVDialect) throws(OutputError) -> Shared {
+        let key = Key(file: fileKey, format: format, bom: dialect.bom, crlf: dialect.lineEnding == .crlf, guarded: dialect.formulaGuard)
+        lock.lock()
+        while true {
+            if let shared = done[key] {
+                lock.unlock()
+                return shared
+            }
+            guard let waiting = inProgress[key] else { break }
+            lock.unlock()
+            waiting.lock()
+            waiting.wait(until: Date().addingTimeInterval(0.05))
+            waiting.unlock()
+            lock.lock()
+        }
+        let condition = NSCondition()
+        inProgress[key] = condition
+        let variant = done.keys.filter { $0.file == fileKey && $0.format == format }.count
+        lock.unlock()
+        let name = "\(fileKey.stem)_\(view.asOf).\(format.rawValue).gz"
+        let subfolder = "\(folder)/\(fileKey.stem)-\(format.rawValue)-\(variant)-\(key.bom)-\(key.crlf)-\(key.guarded)"
+        try PreparedRun.makeFolders(subfolder)
+        let writer = try ReportFileWriter(path: subfolder + "/" + name, format: format, spec: ReportID.priceFiles.spec,
+                                          rootAttributes: fileKey.rootAttributes + [("asOf", view.asOf.description)],
+                                          dialect: dialect, gzipLevel: gzipLevel)
+        for row in PriceFilesReport.rows(view, fileKey) { try writer.write(row) }
+        let shared = Shared(path: subfolder + "/" + name, file: try writer.finish(name: name, report: .priceFiles))
+        lock.lock()
+        done[key] = shared
+        inProgress[key] = nil
+        lock.unlock()
+        condition.broadcast()
+        return shared
+    }
+
+    /// Distinct files written and their bytes, for the run figures.
+    var written: (files: Int, bytes: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        return (done.count, done.values.reduce(0) { $0 + $1.file.bytes })
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+
+/// Writes one (site, job, as-of) folder in the staging area: every report in every format, the
+/// shared price files linked in, the manifest — after the isolation check of each row.
+struct StagedFolder {
+    let view: AsOfView
+    let job: Job
+    let site: Int32
+    let folder: String
+    let gzipLevel: Int
+    let isolation: IsolationCheck.SiteCheck
+    let priceFiles: PriceFileStore
+
+    enum Failure: Error {
+        case output(OutputError)
+        case isolation(String)
+    }
+
+    /// Writes the folder; returns the files written.
+    func write() throws(Failure) -> [WrittenFile] {
+        do {
+            return try writeFiles()
+        } catch let error as OutputError {
+            throw .output(error)
+        } catch {
+            throw error as! Failure
+        }
+    }
+
+    private func writeFiles() throws -> [WrittenFile] {
+        let site = view.reseller(self.site).site
+        var files: [WrittenFile] = []
+        try PreparedRun.makeFolders(folder)
+        for report in job.reports {
+            let params = ReportParams(job.params[report] ?? [:])
+            if report == .priceFiles {
+                for key in priceFiles.keys(site: self.site, params: params) {
+                    for format in job.formats {
+                        let shared = try priceFiles.file(key, format: format, dialect: job.csv)
+                        try FileSystem.linkOrCopy(shared.path, folder + "/" + shared.file.name)
+                        files.append(shared.file)
+                    }
+                }
+                continue
+            }
+            let rows = ReportRegistry.rows(report, ReportInput(view: view, site: self.site, params: params, filters: job.filters))
+            for row in rows {
+                if let breach = isolation.breach(report.spec, row.values) {
+                    throw Failure.isolation("isolation breach in \(report.rawValue) for site \(site): \(breach)")
+                }
+            }
+            for format in job.formats {
+                let name = "\(report.rawValue)_\(site)_\(view.asOf).\(format.rawValue).gz"
+                let writer = try ReportFileWriter(
+                    path: folder + "/" + name, format: format, spec: report.spec,
+                    rootAttributes: [("site", site), ("job", job.name), ("asOf", view.asOf.description)],
+                    dialect: job.csv, gzipLevel: gzipLevel)
+                for row in rows { try writer.write(row.values) }
+                files.append(try writer.finish(name: name, report: report))
+            }
+        }
+        try FolderManifest.write(site: site, job: job.name, asOf: view.asOf, files: files, into: folder)
+        try syncFolder(folder)
+        return files
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Small file-system steps with the error kinds of SPEC §1 (73 create, 74 I/O).
+enum FileSystem {
+    static func errorText() -> String { String(cString: strerror(errno)) }
+
+    /// What is at `path`, without following a symlink.
+    enum Entry { case missing, folder, symlink, other }
+
+    static func entry(_ path: String) -> Entry {
+        var st = stat()
+        guard lstat(path, &st) == 0 else { return .missing }
+        switch st.st_mode & S_IFMT {
+        case S_IFDIR: return .folder
+        case S_IFLNK: return .symlink
+        default: return .other
+        }
+    }
+
+    static func readLink(_ path: String) -> String? {
+        var buffer = [CChar](repeating: 0, count: 4096)
+        let n = readlink(path, &buffer, buffer.count - 1)
+        guard n >= 0 else { return nil }
+        return String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// Atomically makes `path` a symlink to `target` (a new link renamed over the old name).
+    static func switchLink(_ path: String, to target: String, temporaryName: String) throws(OutputError) {
+        unlink(temporaryName)
+        guard symlink(target, temporaryName) == 0 else { throw OutputError(.cannotCreate, temporaryName, "symlink failed: \(errorText())") }
+        guard rename(temporaryName, path) == 0 else { throw OutputError(.cannotCreate, path, "rename failed: \(errorText())") }
+    }
+
+    static func move(_ from: String, _ to: String) throws(OutputError) {
+        guard rename(from, to) == 0 else { throw OutputError(.cannotCreate, to, "rename failed: \(errorText())") }
+    }
+
+    /// Names in a folder (without `.` and `..`), sorted by bytes.
+    static func names(_ folder: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted(by: textLess)
+    }
+
+    /// Removes a tree of the tool's own (never following symlinks inside it).
+    static func removeTree(_ path: String) {
+        switch entry(path) {
+        case .missing: return
+        case .folder:
+            for name in names(path) { removeTree(path + "/" + name) }
+            rmdir(path)
+        default:
+            unlink(path)
+        }
+    }
+
+    /// Hard-links `from` to `to`, copying where links fail (another file system, no link support).
+    static func linkOrCopy(_ from: String, _ to: String) throws(OutputError) {
+        if link(from, to) == 0 { return }
+        guard let data = FileManager.default.contents(atPath: from) else {
+            throw OutputError(.io, from, "cannot read for copying: \(errorText())")
+        }
+        let sink = try FileSink(path: to)
+        try sink.write(Array(data))
+        try sink.close()
+    }
+}

@@ -1,0 +1,96 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Publishes staged (site, job, as-of) folders (SPEC §6.1, §6.6). The folder of an as-of date is a
+/// hidden versioned folder `.v-<as-of>-<run-id>`; `<as-of>` and `latest` are symlinks switched by
+/// rename(2), so each folder appears complete or not at all, also on NFS.
+struct Publisher {
+    let root: String
+    let runId: String
+    let asOf: Day
+    let retain: Int
+    let crash: CrashPoints
+
+    /// The published job folder of a site.
+    func jobFolder(site: String, job: String) -> String { "\(root)/sites/\(site)/\(job)" }
+
+    /// Refuses any symlink under `sites/` that is not one of the tool's own `<as-of>`/`latest` links.
+    static func checkNoForeignLinks(root: String) throws(OutputError) {
+        let sites = root + "/sites"
+        for entry in [root + "/runs", sites] where FileSystem.entry(entry) == .symlink {
+            throw OutputError(.cannotCreate, entry, "a symlink that is not the tool's own")
+        }
+        guard FileSystem.entry(sites) == .folder else { return }
+        for site in FileSystem.names(sites) {
+            let sitePath = sites + "/" + site
+            guard FileSystem.entry(sitePath) != .symlink else { throw OutputError(.cannotCreate, sitePath, "a symlink that is not the tool's own") }
+            guard FileSystem.entry(sitePath) == .folder else { continue }
+            for job in FileSystem.names(sitePath) {
+                let jobPath = sitePath + "/" + job
+                guard FileSystem.entry(jobPath) != .symlink else { throw OutputError(.cannotCreate, jobPath, "a symlink that is not the tool's own") }
+                guard FileSystem.entry(jobPath) == .folder else { continue }
+                for name in FileSystem.names(jobPath) where FileSystem.entry(jobPath + "/" + name) == .symlink {
+                    guard isOwnLink(name: name, target: FileSystem.readLink(jobPath + "/" + name)) else {
+                        throw OutputError(.cannotCreate, jobPath + "/" + name, "a symlink that is not the tool's own")
+                    }
+                }
+                for name in FileSystem.names(jobPath) where name.hasPrefix(".v-") {
+                    try checkNoLinks(inside: jobPath + "/" + name)
+                }
+            }
+        }
+    }
+
+    private static func checkNoLinks(inside folder: String) throws(OutputError) {
+        for name in FileSystem.names(folder) where FileSystem.entry(folder + "/" + name) == .symlink {
+            throw OutputError(.cannotCreate, folder + "/" + name, "a symlink that is not the tool's own")
+        }
+    }
+
+    /// `<as-of> -> .v-<as-of>-<run>` and `latest -> <as-of>`.
+    static func isOwnLink(name: String, target: String?) -> Bool {
+        guard let target else { return false }
+        if name == "latest" { return Day.parse(target) != nil && !target.contains("/") }
+        return Day.parse(name) != nil && target.hasPrefix(".v-\(name)-") && !target.contains("/")
+    }
+
+    /// Moves one staged folder into place and switches the links; then applies `retain`.
+    func publish(staged: String, site: String, job: String) throws(OutputError) {
+        try makeFolder(root + "/sites")
+        try makeFolder(root + "/sites/" + site)
+        let folder = jobFolder(site: site, job: job)
+        try makeFolder(folder)
+        let version = ".v-\(asOf)-\(runId)"
+        let previous = FileSystem.readLink("\(folder)/\(asOf)")
+        try FileSystem.move(staged, "\(folder)/\(version)")
+        try FileSystem.switchLink("\(folder)/\(asOf)", to: version, temporaryName: "\(folder)/.tmp-\(runId)")
+        crash.reached(.beforeLatest)
+        let dates = FileSystem.names(folder).filter { Day.parse($0) != nil && FileSystem.entry("\(folder)/\($0)") == .symlink }
+        if let newest = dates.last, FileSystem.readLink("\(folder)/latest") != newest {
+            try FileSystem.switchLink("\(folder)/latest", to: newest, temporaryName: "\(folder)/.tmp-\(runId)")
+        }
+        try syncFolder(folder)
+        if let previous, previous != version { FileSystem.removeTree("\(folder)/\(previous)") }
+        try applyRetain(folder)
+    }
+
+    /// Keeps the newest `retain` as-of folders plus the one just published; removes versions no link names.
+    private func applyRetain(_ folder: String) throws(OutputError) {
+        let dates = FileSystem.names(folder).filter { Day.parse($0) != nil && FileSystem.entry("\(folder)/\($0)") == .symlink }
+        let keep = Set(dates.suffix(retain) + [asOf.description])
+        for date in dates where !keep.contains(date) {
+            let target = FileSystem.readLink("\(folder)/\(date)")
+            unlink("\(folder)/\(date)")
+            crash.reached(.duringRetain)
+            if let target { FileSystem.removeTree("\(folder)/\(target)") }
+        }
+        let linked = Set(FileSystem.names(folder).compactMap { name in
+            FileSystem.entry("\(folder)/\(name)") == .symlink ? FileSystem.readLink("\(folder)/\(name)") : nil
+        })
+        for name in FileSystem.names(folder) where (name.hasPrefix(".v-") && !linked.contains(name)) || name.hasPrefix(".tmp-") {
+            FileSystem.removeTree("\(folder)/\(name)")
+        }
+        try syncFolder(folder)
+    }
+}

@@ -1,0 +1,24 @@
+/// `end-users`: one row per (reseller in scope, customer) with that reseller's visible lines (SPEC §4).
+enum EndUsersReport {
+    static func rows(_ input: ReportInput) -> [ReportRow] {
+        let view = input.view
+        var rows: [(reseller: Int32, customer: Int32, row: ReportRow)] = []
+        for x in view.scope.members[Int(input.site)] {
+            let summaries = CustomersReport.summarize(view, view.linesByReseller[Int(x)])
+            for (c, s) in summaries {
+                let cu = view.customer(c)
+                rows.append((x, c, ReportRow(customer: c, quote: nil, values: [
+                    view.resellerSite(x), view.resellerName(x), cu.siteNumber, cu.customerNumber, cu.siteName,
+                    cu.customerName, cu.country.code, cu.enrollmentType.rawValue, s.first.description, s.last.description,
+                    String(s.orders.count), String(s.lines), String(s.activeLines), Format.money(s.amount, cu.currency),
+                    cu.currency.code,
+                ])))
+            }
+        }
+        rows.sort {
+            ordered(compareText(view.resellerSite($0.reseller), view.resellerSite($1.reseller)),
+                    compareText(view.customer($0.customer).siteNumber, view.customer($1.customer).siteNumber))
+        }
+        return rows.map(\.row)
+    }
+}

@@ -1,0 +1,37 @@
+/// `inventory`: in-scope lines whose coverage holds the as-of date, per customer and part (SPEC §4).
+enum InventoryReport {
+    static func rows(_ input: ReportInput) -> [ReportRow] {
+        let view = input.view
+        struct Key: Hashable {
+            var customer: Int32
+            var part: Int32
+        }
+        var groups: [Key: (quantity: Int64, lines: Int, earliest: Day, latest: Day)] = [:]
+        for i in view.inScopeLines(input.site) {
+            let l = view.line(i)
+            guard let start = l.coverageStart, let end = l.coverageEnd, start <= view.asOf, view.asOf <= end else { continue }
+            let key = Key(customer: l.customer, part: l.part)
+            var g = groups[key] ?? (0, 0, end, end)
+            g.quantity += l.quantity
+            g.lines += 1
+            g.earliest = min(g.earliest, end)
+            g.latest = max(g.latest, end)
+            groups[key] = g
+        }
+        let keys = groups.keys.sorted { a, b in
+            let pa = view.part(a.part), pb = view.part(b.part)
+            return ordered(compareText(view.customer(a.customer).siteNumber, view.customer(b.customer).siteNumber),
+                           compareText(pa.productId, pb.productId), compareText(pa.number, pb.number))
+        }
+        return keys.map { k in
+            let g = groups[k]!
+            let c = view.customer(k.customer)
+            let p = view.part(k.part)
+            return ReportRow(customer: k.customer, quote: nil, values: [
+                c.siteNumber, c.customerNumber, c.siteName, c.customerName, p.productId, p.productName, p.number,
+                p.description, p.type.rawValue, p.chargeMetric, String(g.quantity), String(g.lines), g.earliest.description,
+                g.latest.description,
+            ])
+        }
+    }
+}

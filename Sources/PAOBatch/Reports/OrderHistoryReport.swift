@@ -1,0 +1,68 @@
+/// `order-history-summary` and `order-history-detail` (SPEC §4).
+enum OrderHistoryReport {
+    /// In-scope lines chosen by `fromDate`/`toDate` (inclusive) or `lookbackDays`.
+    static func selectedLines(_ input: ReportInput) -> [Int32] {
+        let view = input.view
+        let from = input.params.date("fromDate"), to = input.params.date("toDate")
+        let lookback = input.params.intIfSet("lookbackDays")
+        return view.inScopeLines(input.site).filter { i in
+            let d = view.line(i).orderDate
+            if let from, d < from { return false }
+            if let to, d > to { return false }
+            if let lookback, d <= view.asOf - lookback { return false }
+            return true
+        }
+    }
+
+    static func summary(_ input: ReportInput) -> [ReportRow] {
+        let view = input.view
+        struct Key: Hashable {
+            var customer: Int32
+            var year: Int
+        }
+        var groups: [Key: (orders: Set<String>, lines: Int, amount: Money)] = [:]
+        for i in selectedLines(input) {
+            let l = view.line(i)
+            let key = Key(customer: l.customer, year: l.orderDate.components.year)
+            var g = groups[key] ?? ([], 0, 0)
+            g.orders.insert(l.orderNumber)
+            g.lines += 1
+            g.amount += view.amount(l)
+            groups[key] = g
+        }
+        let keys = groups.keys.sorted {
+            ordered(compareText(view.customer($0.customer).siteNumber, view.customer($1.customer).siteNumber),
+                    compareValues($0.year, $1.year))
+        }
+        return keys.map { k in
+            let g = groups[k]!
+            let c = view.customer(k.customer)
+            return ReportRow(customer: k.customer, quote: nil, values: [
+                c.siteNumber, c.siteName, c.customerNumber, c.agreementNumber ?? "", c.customerName, c.country.code,
+                c.enrollmentType.rawValue, String(k.year), String(g.orders.count), String(g.lines),
+                Format.money(g.amount, c.currency), c.currency.code,
+            ])
+        }
+    }
+
+    static func detail(_ input: ReportInput) -> [ReportRow] {
+        let view = input.view
+        let lines = selectedLines(input).sorted { a, b in
+            let x = view.line(a), y = view.line(b)
+            return ordered(compareValues(x.orderDate, y.orderDate), compareText(x.orderNumber, y.orderNumber),
+                           compareValues(x.lineNumber, y.lineNumber))
+        }
+        return lines.map { i in
+            let l = view.line(i)
+            let c = view.customer(l.customer)
+            let p = view.part(l.part)
+            return ReportRow(customer: l.customer, quote: l.quoteNumber, values: [
+                l.orderDate.description, l.orderNumber, String(l.lineNumber), view.resellerSite(l.reseller),
+                view.resellerName(l.reseller), l.quoteNumber ?? "", c.siteNumber, c.customerNumber, c.siteName,
+                c.agreementNumber ?? "", c.customerName, p.number, p.description, p.type.rawValue, String(l.quantity),
+                Format.money(l.unitPrice, c.currency), Format.money(view.amount(l), c.currency), c.currency.code,
+                Format.date(l.coverageStart), Format.date(l.coverageEnd), view.subscriptionId(l.subscription),
+            ])
+        }
+    }
+}

@@ -1,0 +1,76 @@
+/// One price file of SPEC §5: a family, view, country and currency.
+public struct PriceFileKey: Hashable, Sendable {
+    public enum View: String, CaseIterable, Sendable {
+        case current
+        case currentAndFuture = "current-and-future"
+        case future
+    }
+
+    public var family: PartFamily
+    public var view: View
+    public var country: Country
+    public var currency: Currency
+
+    /// `prices-<F>-<V>-<C>-<K>`.
+    public var stem: String { "prices-\(family.rawValue)-\(view.rawValue)-\(country.code)-\(currency.code)" }
+
+    var rootAttributes: [(String, String)] {
+        [("family", family.rawValue), ("view", view.rawValue), ("country", country.code), ("currency", currency.code)]
+    }
+}
+
+/// `price-files` (SPEC §5): which files a site needs, and their rows.
+enum PriceFilesReport {
+    /// The files for a site: its own country and its related customers' countries, every currency
+    /// priced there, each family and view asked for; plus the countries that have no prices.
+    static func keys(_ view: AsOfView, site: Int32, params: ReportParams, currencies: [Country: [Currency]]) -> (files: [PriceFileKey], unpriced: [Country]) {
+        var countries: Set<Country> = [view.reseller(site).country]
+        for i in view.inScopeLines(site) { countries.insert(view.customer(view.line(i).customer).country) }
+        let families = params.strings("families", default: ["software", "saas"]).compactMap(PartFamily.init(rawValue:))
+        let views = params.strings("views", default: PriceFileKey.View.allCases.map(\.rawValue)).compactMap(PriceFileKey.View.init(rawValue:))
+        var files: [PriceFileKey] = []
+        var unpriced: [Country] = []
+        for country in countries.sorted() {
+            guard let list = currencies[country] else {
+                unpriced.append(country)
+                continue
+            }
+            for currency in list {
+                for family in families {
+                    for v in views { files.append(PriceFileKey(family: family, view: v, country: country, currency: currency)) }
+                }
+            }
+        }
+        return (files, unpriced)
+    }
+
+    /// The currencies that have price records, per country.
+    static func currencies(_ data: Dataset) -> [Country: [Currency]] {
+        var sets: [Country: Set<Currency>] = [:]
+        for p in data.prices { sets[p.country, default: []].insert(p.currency) }
+        return sets.mapValues { $0.sorted { textLess($0.code, $1.code) } }
+    }
+
+    static func rows(_ view: AsOfView, _ key: PriceFileKey) -> [[String]] {
+        let asOf = view.asOf
+        let records = view.data.prices.filter { p in
+            guard p.country == key.country, p.currency == key.currency, view.part(p.part).type.family == key.family else { return false }
+            let current = p.effectiveFrom <= asOf && (p.effectiveTo ?? .max) >= asOf
+            let future = p.effectiveFrom > asOf
+            switch key.view {
+            case .current: return current
+            case .future: return future
+            case .currentAndFuture: return current || future
+            }
+        }.sorted { a, b in
+            ordered(compareText(view.part(a.part).number, view.part(b.part).number), compareValues(a.level, b.level),
+                    compareValues(a.effectiveFrom, b.effectiveFrom))
+        }
+        return records.map { p in
+            let part = view.part(p.part)
+            return [part.number, part.description, part.productId, part.productName, part.type.rawValue, part.chargeMetric,
+                    String(part.termMonths), p.level.rawValue, p.country.code, p.currency.code,
+                    Format.money(p.unitPrice, p.currency), p.effectiveFrom.description, Format.date(p.effectiveTo)]
+        }
+    }
+}

@@ -1,0 +1,40 @@
+/// `renewals` and `ctl-renewals`: active renewal line items due within the window (SPEC §4).
+enum RenewalsReport {
+    static func rows(_ input: ReportInput, types: Set<PartType>) -> [ReportRow] {
+        let view = input.view
+        let window = input.params.int("windowDays", default: 365)
+        let from = input.params.date("fromDate"), to = input.params.date("toDate")
+        let lines = view.inScopeLines(input.site).filter { i in
+            guard view.isActiveRenewal(i) else { return false }
+            let l = view.line(i)
+            guard types.contains(view.part(l.part).type), let end = l.coverageEnd, end <= view.asOf + window else { return false }
+            let due = end + 1
+            if let from, due < from { return false }
+            if let to, due > to { return false }
+            return true
+        }.sorted { a, b in
+            let x = view.line(a), y = view.line(b)
+            let cx = view.customer(x.customer), cy = view.customer(y.customer)
+            return ordered(compareValues(x.coverageEnd!, y.coverageEnd!), compareText(cx.agreementNumber, cy.agreementNumber),
+                           compareText(x.quoteNumber, y.quoteNumber), compareText(cx.siteName, cy.siteName),
+                           compareText(x.orderNumber, y.orderNumber), compareValues(x.lineNumber, y.lineNumber))
+        }
+        return lines.map { i in
+            let l = view.line(i)
+            let c = view.customer(l.customer)
+            let p = view.part(l.part)
+            let due = l.coverageEnd! + 1
+            let price = view.renewalPrice(l, on: due)
+            return ReportRow(customer: l.customer, quote: l.quoteNumber, values: [
+                due.description, c.siteNumber, c.customerNumber, c.siteName, c.agreementNumber ?? "", c.customerName,
+                c.country.code, c.enrollmentType.rawValue, c.priceLevel.rawValue, c.anniversaryText, view.resellerSite(l.reseller),
+                view.resellerName(l.reseller), l.quoteNumber ?? "", l.orderNumber, String(l.lineNumber),
+                view.subscriptionId(l.subscription), p.number, p.type.rawValue, view.partNumber(p.renewalPart),
+                view.partDescription(p.renewalPart), p.renewalPart.map { String(view.part($0).termMonths) } ?? "",
+                String(l.quantity), Format.date(l.coverageStart), Format.date(l.coverageEnd), Format.money(l.unitPrice, c.currency),
+                Format.money(price, c.currency), Format.money(price.map { $0 * Money(l.quantity) }, c.currency), c.currency.code,
+                price == nil ? "MISSING" : "OK",
+            ])
+        }
+    }
+}

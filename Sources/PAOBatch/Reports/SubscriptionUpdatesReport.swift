@@ -1,0 +1,34 @@
+/// `subscription-updates`: CTL, MONTHLY and SAAS lines ordered in the last `days` (SPEC §4).
+enum SubscriptionUpdatesReport {
+    static let types: Set<PartType> = [.CTL, .MONTHLY, .SAAS]
+
+    static func rows(_ input: ReportInput) -> [ReportRow] {
+        let view = input.view
+        let days = input.params.int("days", default: 30)
+        let lines = view.inScopeLines(input.site).filter { i in
+            let l = view.line(i)
+            return types.contains(view.part(l.part).type) && l.orderDate > view.asOf - days && l.subscription != nil
+        }.sorted { a, b in
+            let x = view.line(a), y = view.line(b)
+            return ordered(compareValues(x.orderDate, y.orderDate),
+                           compareText(view.subscriptionId(x.subscription), view.subscriptionId(y.subscription)),
+                           compareText(x.orderNumber, y.orderNumber), compareValues(x.lineNumber, y.lineNumber))
+        }
+        return lines.map { i in
+            let l = view.line(i)
+            let c = view.customer(l.customer)
+            let p = view.part(l.part)
+            let s = l.subscription!
+            let start = l.coverageStart!
+            let previous = view.quantity(s, on: start - 1, types: types)
+            let total = view.quantity(s, on: start, types: types)
+            let change = previous == 0 ? "NEW" : total > previous ? "INCREASE" : total < previous ? "DECREASE" : "RENEWAL"
+            return ReportRow(customer: l.customer, quote: l.quoteNumber, values: [
+                l.orderDate.description, view.subscriptionId(s), l.orderNumber, String(l.lineNumber), view.resellerSite(l.reseller),
+                view.resellerName(l.reseller), c.siteNumber, c.customerName, p.number, p.type.rawValue,
+                previous == 0 ? "" : String(previous), String(l.quantity), String(total), change, start.description,
+                Format.date(l.coverageEnd),
+            ])
+        }
+    }
+}

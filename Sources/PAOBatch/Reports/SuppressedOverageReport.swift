@@ -1,0 +1,51 @@
+/// `suppressed-overage`: suppressed usage over entitlement in the last `months` months (SPEC §4).
+enum SuppressedOverageReport {
+    static func rows(_ input: ReportInput) -> [ReportRow] {
+        let view = input.view
+        let months = input.params.int("months", default: 12)
+        let last = view.asOf.month
+        let firstMonth = last + (1 - months)
+        var rows: [(period: Month, subscription: String, row: ReportRow)] = []
+        for u in view.data.usage where u.overageSuppressed && u.period >= firstMonth && u.period <= last {
+            let monthStart = u.period.firstDay, monthEnd = u.period.lastDay
+            let saas = view.linesBySubscription[Int(u.subscription)].filter { view.part(view.line($0).part).type == .SAAS }
+            let candidates = saas.filter { i in
+                let l = view.line(i)
+                return view.scope.contains(input.site, l.reseller) && l.coverageStart! <= monthEnd && l.coverageEnd! >= monthStart
+            }
+            guard let lineIndex = candidates.min(by: { a, b in
+                let x = view.line(a), y = view.line(b)
+                return ordered(compareValues(x.orderDate, y.orderDate), compareText(x.orderNumber, y.orderNumber),
+                               compareValues(x.lineNumber, y.lineNumber))
+            }) else { continue }
+            let entitled = entitlement(view, u.subscription, saas, monthStart, monthEnd)
+            let overage = u.usedQuantity - entitled
+            guard overage > 0 else { continue }
+            let l = view.line(lineIndex)
+            let c = view.customer(l.customer)
+            let overagePart = view.part(l.part).overagePart
+            let price = overagePart.flatMap { view.prices.price($0, c, monthStart) }
+            rows.append((u.period, view.subscriptionId(u.subscription), ReportRow(customer: l.customer, quote: nil, values: [
+                u.period.description, view.subscriptionId(u.subscription), c.siteNumber, c.customerName,
+                view.resellerSite(l.reseller), view.resellerName(l.reseller), view.partNumber(l.part),
+                view.partNumber(overagePart), String(entitled), String(u.usedQuantity), String(overage),
+                Format.money(price, c.currency), Format.money(price.map { $0 * Money(overage) }, c.currency), c.currency.code,
+                price == nil ? "MISSING" : "OK", u.suppressionReason ?? "",
+            ])))
+        }
+        rows.sort { ordered(compareValues($0.period, $1.period), compareText($0.subscription, $1.subscription)) }
+        return rows.map(\.row)
+    }
+
+    /// The greatest q(s, d, {SAAS}) over the days of the month (all resellers): quantities only
+    /// change where a line starts or after one ends, so those days are enough.
+    static func entitlement(_ view: AsOfView, _ s: Int32, _ saas: [Int32], _ from: Day, _ to: Day) -> Int64 {
+        var days: Set<Day> = [from]
+        for i in saas {
+            let l = view.line(i)
+            if let start = l.coverageStart, start >= from, start <= to { days.insert(start) }
+            if let end = l.coverageEnd, end + 1 >= from, end + 1 <= to { days.insert(end + 1) }
+        }
+        return days.map { view.quantity(s, on: $0, types: [.SAAS], lines: saas) }.max() ?? 0
+    }
+}

@@ -1,0 +1,28 @@
+/// price(part, customer, day) of SPEC §2.4: the record for the part at the customer's country,
+/// currency and price level whose range contains the day.
+public struct PriceBook: Sendable {
+    private var byKey: [UInt64: [Int32]] = [:]
+    private let prices: [PriceRecord]
+
+    public init(_ prices: [PriceRecord]) {
+        self.prices = prices
+        for (i, p) in prices.enumerated() {
+            byKey[PriceBook.key(p.part, p.country, p.currency, p.level), default: []].append(Int32(i))
+        }
+    }
+
+    private static func key(_ part: Int32, _ country: Country, _ currency: Currency, _ level: PriceLevel) -> UInt64 {
+        UInt64(UInt32(bitPattern: part)) << 32 | UInt64(country.packed) << 16 | UInt64(currency.index) << 4
+            | UInt64(PriceLevel.allCases.firstIndex(of: level)!)
+    }
+
+    /// The unit price of `part` for `customer` on `day`, or nil when there is none.
+    public func price(_ part: Int32, _ customer: Customer, _ day: Day) -> Money? {
+        guard let list = byKey[PriceBook.key(part, customer.country, customer.currency, customer.priceLevel)] else { return nil }
+        for i in list {
+            let p = prices[Int(i)]
+            if p.effectiveFrom <= day, day <= (p.effectiveTo ?? .max) { return p.unitPrice }
+        }
+        return nil
+    }
+}
