@@ -41,7 +41,8 @@ public enum BatchRun {
         let priceFiles = PriceFileStore(view: view, folder: stage + "/shared", gzipLevel: config.gzipLevel)
         let results = StagingResults(count: items.count)
         let clockStaging = Stopwatch()
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, items.count))
+        let threads = request.environment["PAO_BATCH_THREADS"].flatMap(Int.init) ?? ProcessInfo.processInfo.activeProcessorCount
+        let workers = max(1, min(threads, items.count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while let n = results.next() {
                 let item = items[n]

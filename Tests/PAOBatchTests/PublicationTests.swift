@@ -1,0 +1,223 @@
+import Foundation
+import Testing
+@testable import PAOBatch
+
+/// A folder with a jobs.json over the committed sample, publishing into its own Output/.
+func sampleRun(retain: Int = 7, jobs: String? = nil) -> String {
+    let dir = temporaryFolder("publish")
+    var config = try! String(contentsOfFile: packageRoot + "/jobs.json", encoding: .utf8)
+    config = config.replacingOccurrences(of: "\"input\": \"Input\"", with: "\"input\": \"\(packageRoot)/Input\"")
+    config = config.replacingOccurrences(of: "\"retain\": 7", with: "\"retain\": \(retain)")
+    write(jobs ?? config, to: dir + "/jobs.json")
+    return dir
+}
+
+/// Every file under the published `<as-of>` folders, by relative path, with its bytes.
+func publishedTree(_ output: String) -> [String: Data] {
+    var tree: [String: Data] = [:]
+    let sites = output + "/sites"
+    for site in FileSystem.names(sites) {
+        for job in FileSystem.names(sites + "/" + site) {
+            let jobPath = "\(sites)/\(site)/\(job)"
+            for name in FileSystem.names(jobPath) where !name.hasPrefix(".") {
+                for file in FileSystem.names(jobPath + "/" + name) {
+                    tree["\(site)/\(job)/\(name)/\(file)"] = FileManager.default.contents(atPath: "\(jobPath)/\(name)/\(file)")
+                }
+            }
+        }
+    }
+    return tree
+}
+
+@discardableResult
+func shell(_ command: String) -> ProcessResult { runProcess("/bin/sh", ["-c", command]) }
+
+@Suite(.serialized) struct PublicationTests {
+    @Test func sampleRunPublishesFilesThatRealClientsAccept() throws {
+        let dir = sampleRun()
+        let result = paoBatch(["run", "--config", dir + "/jobs.json", "--as-of", "2026-11-29", "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.isEmpty && result.stderr.isEmpty)
+        let output = dir + "/Output"
+        let folders = shell("ls -d '\(output)'/sites/*/*/2026-11-29").stdout.split(separator: "\n")
+        #expect(folders.count == 19 * 4)
+        for folder in folders {
+            let check = shell("cd '\(folder)' && sha256sum --quiet -c SHA256SUMS && gzip -t *.gz")
+            #expect(check.status == 0, "\(folder): \(check.stdout)\(check.stderr)")
+        }
+        // Every XML file validates against its schema; every CSV reads back with Python with the manifest's row count.
+        let xmlCheck = shell("""
+            cd '\(output)/sites' && for f in */*/2026-11-29/*.xml.gz; do
+              r=$(basename "$f" | sed -E 's/_[0-9]+_2026-11-29.xml.gz$//; s/^prices-.*/price-files/')
+              xmllint --noout --schema '\(packageRoot)/Schemas/'"$r".xsd "$f" 2>&1 | grep -v ' validates$' || true
+            done
+            """)
+        #expect(xmlCheck.stdout.isEmpty, "\(xmlCheck.stdout.prefix(2000))")
+        let script = """
+            import csv, gzip, io, json, sys, glob, os
+            bad = []
+            for manifest in glob.glob(sys.argv[1] + '/sites/*/*/2026-11-29/MANIFEST.json'):
+                folder = os.path.dirname(manifest)
+                m = json.load(open(manifest))
+                for f in m['files']:
+                    if f['format'] != 'csv': continue
+                    raw = gzip.open(os.path.join(folder, f['name'])).read()
+                    text = raw.decode('utf-8-sig')
+                    rows = list(csv.reader(io.StringIO(text, newline='')))
+                    if len(rows) - 1 != f['rows']: bad.append(f['name'])
+                    if len({len(r) for r in rows}) != 1: bad.append(f['name'] + ' ragged')
+                    with open(os.path.join(folder, f['name']), 'rb') as g:
+                        head = g.read(10)
+                    if head[3] & 0x08 or head[4:8] != b'\\0\\0\\0\\0': bad.append(f['name'] + ' header')
+            print(json.dumps(bad))
+            """
+        let py = runProcess(python, python.hasSuffix("env") ? ["python3", "-c", script, output] : ["-c", script, output])
+        #expect(py.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[]", "\(py.stdout)\(py.stderr)")
+    }
+
+    @Test func rerunsAreByteIdenticalWhateverTheThreadCount() throws {
+        let dir = sampleRun()
+        let args = ["run", "--config", dir + "/jobs.json", "--as-of", "2026-11-29", "--quiet"]
+        #expect(runProcess("/usr/bin/env", ["PAO_BATCH_THREADS=2", binary] + args).status == 0)
+        let first = publishedTree(dir + "/Output")
+        #expect(runProcess("/usr/bin/env", ["PAO_BATCH_THREADS=1", binary] + args).status == 0)
+        let second = publishedTree(dir + "/Output")
+        #expect(first.count > 100)
+        let identical = first == second
+        #expect(identical)
+        let versions = shell("ls -a '\(dir)/Output/sites/1000003/daily-renewals' | grep -c '^.v-'").stdout
+        #expect(versions.trimmingCharacters(in: .whitespacesAndNewlines) == "1")
+    }
+
+    @Test func priceFilesAreSharedByHardLinks() throws {
+        let dir = sampleRun()
+        #expect(paoBatch(["run", "--config", dir + "/jobs.json", "--as-of", "2026-11-29", "--job", "weekly-price-files"]).status == 0)
+        let links = shell("find '\(dir)/Output/sites' -name 'prices-software-current-US-USD_2026-11-29.csv.gz' -links +1 | wc -l").stdout
+        #expect(Int(links.trimmingCharacters(in: .whitespacesAndNewlines))! > 1)
+        let inodes = shell("find '\(dir)/Output/sites' -name 'prices-software-current-US-USD_2026-11-29.csv.gz' -exec stat -L -c %i {} + | sort -u | wc -l").stdout
+        #expect(inodes.trimmingCharacters(in: .whitespacesAndNewlines) == "1")
+        let head = shell("zcat '\(dir)'/Output/sites/*/weekly-price-files/latest/prices-software-current-US-USD_2026-11-29.csv.gz | head -c 40 | od -c | head -1").stdout
+        #expect(head.contains("357 273 277"), "BOM from the job's csv override: \(head)")
+    }
+
+    @Test func retainKeepsTheNewestAndLatestNeverMovesBack() throws {
+        let dir = sampleRun(retain: 2)
+        for day in ["2026-11-27", "2026-11-28", "2026-11-29", "2026-11-20"] {
+            #expect(paoBatch(["run", "--config", dir + "/jobs.json", "--as-of", day, "--job", "daily-customers", "--quiet"]).status == 0)
+        }
+        let folder = dir + "/Output/sites/1000003/daily-customers"
+        let visible = FileSystem.names(folder).filter { !$0.hasPrefix(".") }
+        #expect(visible == ["2026-11-20", "2026-11-28", "2026-11-29", "latest"])
+        #expect(FileSystem.readLink(folder + "/latest") == "2026-11-29")
+        #expect(FileSystem.names(folder).filter { $0.hasPrefix(".v-") }.count == 3)
+    }
+
+    @Test(arguments: ["after-staging", "between-publishes", "before-latest", "during-retain"])
+    func aKilledRunLeavesEveryFolderWholeAndTheNextRunConverges(_ point: String) throws {
+        let clean = sampleRun(retain: 1)
+        let dir = sampleRun(retain: 1)
+        for day in ["2026-11-28", "2026-11-29"] {
+            #expect(paoBatch(["run", "--config", clean + "/jobs.json", "--as-of", day, "--quiet"]).status == 0)
+        }
+        #expect(paoBatch(["run", "--config", dir + "/jobs.json", "--as-of", "2026-11-28", "--quiet"]).status == 0)
+        let killed = runProcess("/usr/bin/env", ["PAO_BATCH_CRASH_AT=\(point)", binary, "run", "--config", dir + "/jobs.json",
+                                                 "--as-of", "2026-11-29", "--quiet"])
+        #expect(killed.status == 9)
+        // Whatever is published reads whole: every folder a link names verifies.
+        let check = shell("cd '\(dir)/Output/sites' && for d in */*/20*; do (cd \"$d\" && sha256sum --quiet -c SHA256SUMS) || echo \"BROKEN $d\"; done")
+        #expect(!check.stdout.contains("BROKEN"), "\(check.stdout)")
+        #expect(paoBatch(["run", "--config", dir + "/jobs.json", "--as-of", "2026-11-29", "--quiet"]).status == 0)
+        let converged = publishedTree(dir + "/Output") == publishedTree(clean + "/Output")
+        #expect(converged)
+        let leftovers = shell("find '\(dir)/Output' -maxdepth 1 -name '.stage-*' | wc -l").stdout
+        #expect(leftovers.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+    }
+
+    @Test func aPlantedSymlinkStopsPublication() throws {
+        let dir = sampleRun()
+        #expect(paoBatch(["run", "--config", dir + "/jobs.json", "--as-of", "2026-11-28", "--quiet"]).status == 0)
+        let before = publishedTree(dir + "/Output")
+        symlink("/etc", dir + "/Output/sites/1000003/daily-customers/evil")
+        let result = paoBatch(["run", "--config", dir + "/jobs.json", "--as-of", "2026-11-29", "--quiet"])
+        #expect(result.status == 73)
+        let after = publishedTree(dir + "/Output").filter { !$0.key.contains("/evil/") }
+        let unchanged = after == before
+        #expect(unchanged)
+    }
+
+    @Test func aSecondConcurrentRunExits75() throws {
+        let dir = sampleRun()
+        try FileManager.default.createDirectory(atPath: dir + "/Output", withIntermediateDirectories: true)
+        func whileHeld() throws -> Int32 {
+            let lock = try RunLock(outputRoot: dir + "/Output")
+            defer { withExtendedLifetime(lock) {} }
+            return paoBatch(["run", "--config", dir + "/jobs.json", "--quiet"]).status
+        }
+        #expect(try whileHeld() == 75)
+    }
+
+    @Test func fullDiskAndReadOnlyOutputPublishNothing() throws {
+        guard shell("unshare -m true").status == 0 else {
+            print("skipped: unshare -m is refused here")
+            return
+        }
+        let dir = sampleRun()
+        try FileManager.default.createDirectory(atPath: dir + "/Output", withIntermediateDirectories: true)
+        let run = "'\(binary)' run --config '\(dir)/jobs.json' --as-of 2026-11-29 --quiet"
+        let full = shell("unshare -m sh -c \"mount -t tmpfs -o size=256k tmpfs '\(dir)/Output' && \(run); echo \\$?; ls '\(dir)/Output/sites' 2>/dev/null | wc -l\"")
+        let fullLines = full.stdout.split(separator: "\n")
+        #expect(fullLines.first == "74", "\(full.stdout)\(full.stderr)")
+        #expect(fullLines.last == "0")
+        let readOnly = shell("unshare -m sh -c \"mount --bind '\(dir)/Output' '\(dir)/Output' && mount -o remount,ro,bind '\(dir)/Output' && \(run); echo \\$?\"")
+        #expect(readOnly.stdout.split(separator: "\n").last == "73", "\(readOnly.stdout)\(readOnly.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/Output/sites"))
+    }
+}
+
+@Suite struct OutputFormatTests {
+    @Test(arguments: ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"])
+    func formulaGuardPrefixesTextColumnsOnly(_ value: String) {
+        var out: [UInt8] = []
+        TextEncoding.appendCSVField(value, guarded: true, to: &out)
+        let text = String(decoding: out, as: UTF8.self)
+        #expect(text.hasPrefix("'") || text.hasPrefix("\"'"))
+        var plain: [UInt8] = []
+        TextEncoding.appendCSVField(value, guarded: false, to: &plain)
+        #expect(!String(decoding: plain, as: UTF8.self).contains("'"))
+    }
+
+    @Test func csvQuotesOnlyWhatNeedsIt() {
+        for (value, expected) in [("plain", "plain"), ("a,b", "\"a,b\""), ("say \"hi\"", "\"say \"\"hi\"\"\""), ("x\ny", "\"x\ny\""), ("", "")] {
+            var out: [UInt8] = []
+            TextEncoding.appendCSVField(value, guarded: true, to: &out)
+            #expect(String(decoding: out, as: UTF8.self) == expected)
+        }
+    }
+
+    @Test func gzipIsOneMemberWithMTimeZeroAndNoName() throws {
+        let bytes = gzip(Array(repeating: 0x41, count: 300_000))
+        #expect(bytes[0] == 0x1F && bytes[1] == 0x8B && bytes[3] == 0 && bytes[4..<8].allSatisfy { $0 == 0 })
+        let dir = temporaryFolder()
+        write(bytes, to: dir + "/a.gz")
+        #expect(shell("gzip -t '\(dir)/a.gz' && zcat '\(dir)/a.gz' | wc -c").stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "300000")
+    }
+
+    @Test func schemasAreInSyncWithTheColumnTable() throws {
+        for spec in reportCatalog {
+            let path = "\(packageRoot)/Schemas/\(spec.id.rawValue).xsd"
+            if ProcessInfo.processInfo.environment["PAO_BATCH_UPDATE_SCHEMAS"] == "1" { write(ReportSchema.xsd(spec), to: path) }
+            #expect((try? String(contentsOfFile: path, encoding: .utf8)) == ReportSchema.xsd(spec), "\(path) is stale: run PAO_BATCH_UPDATE_SCHEMAS=1 swift test")
+        }
+    }
+
+    @Test func changePercentRoundsHalfAwayFromZero() {
+        #expect(Format.changePercent(old: 300, new: 301) == "0.33")
+        #expect(Format.changePercent(old: 200, new: 201) == "0.50")
+        #expect(Format.changePercent(old: 800, new: 801) == "0.13")
+        #expect(Format.changePercent(old: 800, new: 799) == "-0.13")
+        #expect(Format.changePercent(old: 100_000, new: 99_999) == "0.00")
+        #expect(Format.changePercent(old: 0, new: 5) == "")
+        #expect(Format.changePercent(old: nil, new: 5) == "")
+        #expect(Format.changePercent(old: 3, new: 2) == "-33.33")
+    }
+}
