@@ -40,7 +40,6 @@ public enum BatchRun {
         let items = planned
         let priceFiles = PriceFileStore(view: view, folder: stage + "/shared", gzipLevel: config.gzipLevel)
         let results = StagingResults(count: items.count)
-        let clockStaging = Stopwatch()
         let threads = request.environment["PAO_BATCH_THREADS"].flatMap(Int.init) ?? ProcessInfo.processInfo.activeProcessorCount
         let workers = max(1, min(threads, items.count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
@@ -48,8 +47,9 @@ public enum BatchRun {
                 let item = items[n]
                 let folder = StagedFolder(view: view, job: item.job, site: item.site, folder: item.folder,
                                           gzipLevel: config.gzipLevel, isolation: isolation.forSite(item.site), priceFiles: priceFiles)
+                let itemClock = Stopwatch()
                 do throws(StagedFolder.Failure) {
-                    results.store(n, try folder.write())
+                    results.store(n, try folder.write(), seconds: itemClock.elapsed)
                 } catch {
                     results.fail(error)
                 }
@@ -62,7 +62,9 @@ public enum BatchRun {
             case .isolation(let message): return prepared.finish(.software, message, warnings: warnings)
             }
         }
-        let stagingSeconds = clockStaging.elapsed
+        do throws(OutputError) { try syncFileSystem(stage) } catch {
+            return prepared.finish(ExitStatus(outputError: error), error.description, warnings: warnings)
+        }
         for country in priceFiles.unpriced.sorted() { warnings.append("country \(country) has no price records: no price files") }
         crash.reached(.afterStaging)
 
@@ -73,6 +75,7 @@ public enum BatchRun {
                 try publisher.publish(staged: item.folder, site: data.resellers[Int(item.site)].site, job: item.job.name)
                 if n == 0 { crash.reached(.betweenPublishes) }
             }
+            try syncFileSystem(config.output)
         } catch {
             return prepared.finish(ExitStatus(outputError: error), error.description, warnings: warnings)
         }
@@ -83,7 +86,7 @@ public enum BatchRun {
                 ("name", .string(job.name)), ("sites", .int(mine.count)), ("files", .int(files.count)),
                 ("rows", .int(files.reduce(0) { $0 + $1.rows })), ("bytes", .int(files.reduce(0) { $0 + $1.bytes })),
                 ("rawBytes", .int(files.reduce(0) { $0 + $1.rawBytes })),
-                ("seconds", .number(String(format: "%.3f", stagingSeconds))),
+                ("stageSeconds", .number(String(format: "%.3f", mine.reduce(0) { $0 + (results.seconds[$1] ?? 0) }))),
             ])
         }
         return prepared.finish(.ok, nil, jobs: summary, warnings: warnings)
@@ -96,6 +99,8 @@ private final class StagingResults: @unchecked Sendable {
     private var nextItem = 0
     private let count: Int
     private(set) var files: [Int: [WrittenFile]] = [:]
+    /// Staging time of each item (summed per job, these are worker-seconds, not wall time).
+    private(set) var seconds: [Int: Double] = [:]
     private(set) var failure: StagedFolder.Failure?
     private(set) var finished = 0
 
@@ -110,9 +115,10 @@ private final class StagingResults: @unchecked Sendable {
         return nextItem - 1
     }
 
-    func store(_ n: Int, _ written: [WrittenFile]) {
+    func store(_ n: Int, _ written: [WrittenFile], seconds: Double) {
         lock.lock()
         files[n] = written
+        self.seconds[n] = seconds
         finished += 1
         lock.unlock()
     }

@@ -33,17 +33,33 @@ final class IsolationCheck: @unchecked Sendable {
         let scope: Set<Int32>
 
         func breach(_ spec: ReportSpec, _ row: [String]) -> String? {
+            breach(Columns(spec), row)
+        }
+
+        /// Where the checked columns are in a report's rows.
+        struct Columns {
+            let reseller, customer, order, line: Int?
+
+            init(_ spec: ReportSpec) {
+                reseller = spec.columns.firstIndex(of: "reseller_site")
+                customer = spec.columns.firstIndex(of: "site_number")
+                order = spec.columns.firstIndex(of: "order_number")
+                line = spec.columns.firstIndex(of: "line_number")
+            }
+        }
+
+        func breach(_ columns: Columns, _ row: [String]) -> String? {
             let c = check
-            func column(_ name: String) -> String? { spec.columns.firstIndex(of: name).map { row[$0] } }
-            if let s = column("reseller_site") {
+            func column(_ index: Int?) -> String? { index.map { row[$0] } }
+            if let s = column(columns.reseller) {
                 guard let r = c.resellerBySite[s], scope.contains(r) else { return "reseller \(s) is not in scope" }
             }
-            if let s = column("site_number") {
+            if let s = column(columns.customer) {
                 guard let customer = c.customerBySite[s], c.sellersOfCustomer[Int(customer)].contains(where: scope.contains) else {
                     return "customer \(s) is not related"
                 }
             }
-            if let order = column("order_number"), let lineText = column("line_number"), let n = Int32(lineText) {
+            if let order = column(columns.order), let lineText = column(columns.line), let n = Int32(lineText) {
                 let found = c.lineIndex.find(KeyIndex.hash(order.utf8, seed: UInt64(n))) { i in
                     c.data.lines[Int(i)].orderNumber == order && c.data.lines[Int(i)].lineNumber == n
                 }

@@ -20,6 +20,12 @@ final class PriceFileStore: @unchecked Sendable {
     private let folder: String
     private let gzipLevel: Int
     private let currencies: [Country: [Currency]]
+    private struct Market: Hashable {
+        var country: Country
+        var currency: Currency
+    }
+    /// Price records by country and currency, so each file scans only its own.
+    private let pricesByMarket: [Market: [PriceRecord]]
     private let lock = NSLock()
     private var done: [Key: Shared] = [:]
     private var inProgress: [Key: NSCondition] = [:]
@@ -31,6 +37,7 @@ final class PriceFileStore: @unchecked Sendable {
         self.folder = folder
         self.gzipLevel = gzipLevel
         currencies = PriceFilesReport.currencies(view.data)
+        pricesByMarket = Dictionary(grouping: view.data.prices) { Market(country: $0.country, currency: $0.currency) }
     }
 
     func keys(site: Int32, params: ReportParams) -> [PriceFileKey] {
@@ -69,7 +76,9 @@ final class PriceFileStore: @unchecked Sendable {
         let writer = try ReportFileWriter(path: subfolder + "/" + name, format: format, spec: ReportID.priceFiles.spec,
                                           rootAttributes: fileKey.rootAttributes + [("asOf", view.asOf.description)],
                                           dialect: dialect, gzipLevel: gzipLevel)
-        for row in PriceFilesReport.rows(view, fileKey) { try writer.write(row) }
+        for row in PriceFilesReport.rows(view, fileKey, pricesByMarket[Market(country: fileKey.country, currency: fileKey.currency)] ?? []) {
+            try writer.write(row)
+        }
         let shared = Shared(path: subfolder + "/" + name, file: try writer.finish(name: name, report: .priceFiles))
         lock.lock()
         done[key] = shared

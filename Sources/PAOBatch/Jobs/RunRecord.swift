@@ -1,3 +1,4 @@
+import CSystem
 import Foundation
 
 #if canImport(Glibc)
@@ -48,7 +49,7 @@ public struct RunRecord: Sendable {
         try makeFolder(stage)
         let record = try FileSink(path: stage + "/run.json")
         try record.write(Array((json.serialized() + "\n").utf8))
-        try record.close()
+        try record.close(sync: true)
         try RejectsFile.write(rejects, to: stage + "/rejects.csv.gz", dialect: csv, gzipLevel: gzipLevel)
         try syncFolder(stage)
         guard rename(stage, "\(runs)/\(runId)") == 0 else {
@@ -68,6 +69,15 @@ func makeFolder(_ path: String) throws(OutputError) {
     var st = stat()
     if err == EEXIST, lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR { return }
     throw OutputError(.cannotCreate, path, "cannot create folder: \(String(cString: strerror(err == EEXIST ? ENOTDIR : err)))")
+}
+
+/// Flushes every file and folder of the file system holding `path` to disk: one call that makes
+/// a whole staging area (or every rename of a publication) durable.
+func syncFileSystem(_ path: String) throws(OutputError) {
+    let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard fd >= 0 else { throw OutputError(.io, path, "cannot open folder: \(String(cString: strerror(errno)))") }
+    defer { close(fd) }
+    guard csystem_syncfs(fd) == 0 else { throw OutputError(.io, path, "syncfs failed: \(String(cString: strerror(errno)))") }
 }
 
 /// fsyncs a folder so renames and new entries in it are durable.

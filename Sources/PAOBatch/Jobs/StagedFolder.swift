@@ -44,8 +44,9 @@ struct StagedFolder {
                 continue
             }
             let rows = ReportRegistry.rows(report, ReportInput(view: view, site: self.site, params: params, filters: job.filters))
+            let columns = IsolationCheck.SiteCheck.Columns(report.spec)
             for row in rows {
-                if let breach = isolation.breach(report.spec, row.values) {
+                if let breach = isolation.breach(columns, row.values) {
                     throw Failure.isolation("isolation breach in \(report.rawValue) for site \(site): \(breach)")
                 }
             }
@@ -60,7 +61,6 @@ struct StagedFolder {
             }
         }
         try FolderManifest.write(site: site, job: job.name, asOf: view.asOf, files: files, into: folder)
-        try syncFolder(folder)
         return files
     }
 }

@@ -35,8 +35,9 @@ public final class FileSink: ByteSink {
         bytesWritten += bytes.count
     }
 
-    /// fsyncs and closes the file.
-    public func close(sync: Bool = true) throws(OutputError) {
+    /// Closes the file, fsyncing it first when asked (staged outputs are made durable all at
+    /// once with `syncFileSystem` instead).
+    public func close(sync: Bool = false) throws(OutputError) {
         defer { fd = -1 }
         if sync, fsync(fd) != 0 { throw OutputError(.io, path, "fsync failed: \(String(cString: strerror(errno)))") }
         if Glibc.close(fd) != 0 { throw OutputError(.io, path, "close failed: \(String(cString: strerror(errno)))") }

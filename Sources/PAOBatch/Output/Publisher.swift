@@ -70,7 +70,6 @@ struct Publisher {
         if let newest = dates.last, FileSystem.readLink("\(folder)/latest") != newest {
             try FileSystem.switchLink("\(folder)/latest", to: newest, temporaryName: "\(folder)/.tmp-\(runId)")
         }
-        try syncFolder(folder)
         if let previous, previous != version { FileSystem.removeTree("\(folder)/\(previous)") }
         try applyRetain(folder)
     }
@@ -91,6 +90,5 @@ struct Publisher {
         for name in FileSystem.names(folder) where (name.hasPrefix(".v-") && !linked.contains(name)) || name.hasPrefix(".tmp-") {
             FileSystem.removeTree("\(folder)/\(name)")
         }
-        try syncFolder(folder)
     }
 }

@@ -52,9 +52,14 @@ enum PriceFilesReport {
     }
 
     static func rows(_ view: AsOfView, _ key: PriceFileKey) -> [[String]] {
+        rows(view, key, view.data.prices.filter { $0.country == key.country && $0.currency == key.currency })
+    }
+
+    /// Rows of `key` from `prices`, the records of its country and currency.
+    static func rows(_ view: AsOfView, _ key: PriceFileKey, _ prices: [PriceRecord]) -> [[String]] {
         let asOf = view.asOf
-        let records = view.data.prices.filter { p in
-            guard p.country == key.country, p.currency == key.currency, view.part(p.part).type.family == key.family else { return false }
+        let records = prices.filter { p in
+            guard view.part(p.part).type.family == key.family else { return false }
             let current = p.effectiveFrom <= asOf && (p.effectiveTo ?? .max) >= asOf
             let future = p.effectiveFrom > asOf
             switch key.view {

@@ -6,7 +6,13 @@ enum SuppressedOverageReport {
         let last = view.asOf.month
         let firstMonth = last + (1 - months)
         var rows: [(period: Month, subscription: String, row: ReportRow)] = []
-        for u in view.data.usage where u.overageSuppressed && u.period >= firstMonth && u.period <= last {
+        var subscriptions = Set<Int32>()
+        for i in view.inScopeLines(input.site) {
+            let l = view.line(i)
+            if let s = l.subscription, view.part(l.part).type == .SAAS { subscriptions.insert(s) }
+        }
+        let records = subscriptions.flatMap { view.usageBySubscription[$0] ?? [] }.map { view.data.usage[Int($0)] }
+        for u in records where u.overageSuppressed && u.period >= firstMonth && u.period <= last {
             let monthStart = u.period.firstDay, monthEnd = u.period.lastDay
             let saas = view.linesBySubscription[Int(u.subscription)].filter { view.part(view.line($0).part).type == .SAAS }
             let candidates = saas.filter { i in

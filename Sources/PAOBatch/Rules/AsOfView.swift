@@ -11,6 +11,8 @@ public final class AsOfView: @unchecked Sendable {
     public let linesBySubscription: [[Int32]]
     /// Per line: visible, renewable and not superseded (a *latest line*).
     public let isLatest: [Bool]
+    /// Usage records of each subscription.
+    let usageBySubscription: [Int32: [Int32]]
     /// The accepted provisioning record of each subscription.
     let provisioningBySubscription: [Int32: ProvisioningRecord]
 
@@ -28,6 +30,9 @@ public final class AsOfView: @unchecked Sendable {
         linesByReseller = byReseller
         linesBySubscription = bySubscription
         isLatest = RenewalIndex.latestLines(data, asOf: asOf)
+        var usage: [Int32: [Int32]] = [:]
+        for (i, u) in data.usage.enumerated() { usage[u.subscription, default: []].append(Int32(i)) }
+        usageBySubscription = usage
         provisioningBySubscription = Dictionary(uniqueKeysWithValues: data.provisioning.map { ($0.subscription, $0) })
     }
 
