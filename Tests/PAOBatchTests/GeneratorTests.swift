@@ -107,3 +107,13 @@ private func bytes(_ folder: String) throws -> [String: Data] {
         #expect(Day.parse("2026-11-29")! - Day.parse("2026-01-01")! == 332)
     }
 }
+
+@Suite struct DocsTests {
+    @Test func reportsDocListsEveryReportWithItsColumns() throws {
+        let doc = try String(contentsOfFile: packageRoot + "/docs/reports.md", encoding: .utf8)
+        for spec in reportCatalog {
+            #expect(doc.contains("## \(spec.id.rawValue) — "), "\(spec.id.rawValue)")
+            #expect(doc.contains("Columns: `\(spec.columns.joined(separator: ","))`"), "\(spec.id.rawValue) columns")
+        }
+    }
+}
