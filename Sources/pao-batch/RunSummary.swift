@@ -1,10 +1,11 @@
+import Logging
 import PAOBatch
 
 /// What `run` and `validate` print: a one-screen summary, a short error for cron, or JSON lines.
 enum RunSummary {
     static func print(_ outcome: RunOutcome, command: String, quiet: Bool, json: Bool) {
         if json {
-            for line in jsonLines(outcome, command: command) { Swift.print(line) }
+            logJSON(outcome, command: command)
             return
         }
         if let message = outcome.message { printError("pao-batch \(command): \(message)") }
@@ -18,28 +19,33 @@ enum RunSummary {
         for warning in record.warnings { Swift.print("warning: \(warning)") }
     }
 
-    /// One JSON object per line: the run, each feed, each job, each warning, the end.
-    static func jsonLines(_ outcome: RunOutcome, command: String) -> [String] {
-        var lines: [JSONValue] = []
-        let level = outcome.status == .ok ? "info" : "error"
+    /// A JSON value as log metadata (numbers keep their written form).
+    static func metadataValue(_ value: JSONValue) -> Logger.MetadataValue {
+        switch value {
+        case .null: return .string("")
+        case .bool(let b): return .stringConvertible(b)
+        case .number(let n): return Int(n).map { .stringConvertible($0) } ?? .stringConvertible(Double(n) ?? 0)
+        case .string(let s): return .string(s)
+        case .array(let items): return .array(items.map(metadataValue))
+        case .object(let members): return .dictionary(Dictionary(members.map { ($0.key, metadataValue($0.value)) }) { a, _ in a })
+        }
+    }
+
+    /// One JSON object per line through swift-log: each feed, each job, each warning, the end.
+    static func logJSON(_ outcome: RunOutcome, command: String) {
+        let logger = Logger(label: "pao-batch") { _ in JSONLogHandler() }
+        let runId: Logger.MetadataValue = .string(outcome.record?.runId ?? "")
         if let record = outcome.record {
             for f in record.feeds {
-                lines.append(.object([("level", .string("info")), ("event", .string("feed")), ("runId", .string(record.runId)),
-                                      ("feed", .string(f.feed.rawValue)), ("read", .int(f.read)), ("rejected", .int(f.rejected))]))
+                logger.info("feed", metadata: ["runId": runId, "feed": .string(f.feed.rawValue), "read": .stringConvertible(f.read),
+                                               "rejected": .stringConvertible(f.rejected), "file": .string(f.file ?? "")])
             }
-            for job in record.jobs {
-                lines.append(.object([("level", .string("info")), ("event", .string("job")), ("runId", .string(record.runId)), ("job", job)]))
-            }
-            for w in record.warnings {
-                lines.append(.object([("level", .string("warning")), ("event", .string("warning")), ("runId", .string(record.runId)),
-                                      ("message", .string(w))]))
-            }
+            for job in record.jobs { logger.info("job", metadata: ["runId": runId, "job": metadataValue(job)]) }
+            for w in record.warnings { logger.warning("warning", metadata: ["runId": runId, "message": .string(w)]) }
         }
-        lines.append(.object([
-            ("level", .string(level)), ("event", .string("end")), ("command", .string(command)),
-            ("runId", outcome.record.map { .string($0.runId) } ?? .null), ("exitCode", .int(Int(outcome.status.rawValue))),
-            ("message", outcome.message.map { .string($0) } ?? .null),
-        ]))
-        return lines.map { $0.serialized(pretty: false) }
+        var end: Logger.Metadata = ["runId": runId, "command": .string(command),
+                                    "exitCode": .stringConvertible(Int(outcome.status.rawValue))]
+        if let message = outcome.message { end["message"] = .string(message) }
+        if outcome.status == .ok { logger.info("end", metadata: end) } else { logger.error("end", metadata: end) }
     }
 }

@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+@testable import PAOBatch
+
+@Suite struct CommandLineTests {
+    @Test func jsonLogsAreOneObjectPerLine() throws {
+        let dir = sampleRun()
+        let result = paoBatch(["run", "--config", dir + "/jobs.json", "--as-of", "2026-11-29", "--job", "daily-saas", "--log-format", "json"])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 7 + 1 + 1)
+        for line in lines {
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            #expect(object?["level"] != nil && object?["event"] != nil && object?["runId"] != nil)
+        }
+        let end = try JSONSerialization.jsonObject(with: Data(lines.last!.utf8)) as! [String: Any]
+        #expect(end["event"] as? String == "end" && end["exitCode"] as? Int == 0)
+    }
+
+    @Test func quietFailureIsOneLineOnStderr() {
+        let dir = temporaryFolder()
+        write("{ \"input\": \"nowhere\", \"jobs\": [ { \"name\": \"x\", \"reports\": [\"customers\"] } ] }", to: dir + "/jobs.json")
+        let result = paoBatch(["run", "--config", dir + "/jobs.json", "--quiet"])
+        #expect(result.status == 66)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test func unknownJobExits64() {
+        let dir = sampleRun()
+        #expect(paoBatch(["run", "--config", dir + "/jobs.json", "--job", "nope"]).status == 64)
+    }
+
+    @Test func scheduleprintsCrontabLines() {
+        let result = paoBatch(["schedule", "--config", packageRoot + "/jobs.json"])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.first?.hasPrefix("# cron runs these in the system time zone") == true)
+        #expect(lines.count == 5)
+        let resolved = URL(fileURLWithPath: binary).resolvingSymlinksInPath().path
+        #expect(lines[1] == "15 2 * * * '\(resolved)' run --config '\(packageRoot)/jobs.json' --job daily-renewals --quiet")
+    }
+
+    @Test func shardsTogetherWriteTheFilesOfOneRun() throws {
+        let whole = sampleRun(), sharded = sampleRun()
+        #expect(paoBatch(["run", "--config", whole + "/jobs.json", "--as-of", "2026-11-29", "--job", "daily-customers", "--quiet"]).status == 0)
+        for k in 1...3 {
+            #expect(paoBatch(["run", "--config", sharded + "/jobs.json", "--as-of", "2026-11-29", "--job", "daily-customers",
+                              "--shard", "\(k)/3", "--quiet"]).status == 0)
+        }
+        let same = publishedTree(whole + "/Output") == publishedTree(sharded + "/Output")
+        #expect(same)
+        #expect(paoBatch(["run", "--config", sharded + "/jobs.json", "--shard", "4/3"]).status == 64)
+    }
+
+    @Test func siteNarrowsEveryJob() {
+        let dir = sampleRun()
+        #expect(paoBatch(["run", "--config", dir + "/jobs.json", "--as-of", "2026-11-29", "--site", "1000003", "--quiet"]).status == 0)
+        #expect(FileSystem.names(dir + "/Output/sites") == ["1000003"])
+    }
+}
