@@ -65,6 +65,13 @@ struct FeedFixture {
 
     func load() -> LoadResult { DatasetLoader.load(inputFolder: writeFolder()) }
 
+    /// The as-of view of feeds that must load without a reject.
+    func view(asOf: String) -> AsOfView {
+        let result = load()
+        precondition(result.failure == nil && result.rejects.isEmpty, "\(result.rejects.map(\.message))")
+        return AsOfView(result.dataset, asOf: Day.parse(asOf)!)
+    }
+
     /// Lines in the feed so far (the next appended record's line number is this plus one).
     func lineCount(_ file: String) -> Int { files[file]!.split(separator: "\n", omittingEmptySubsequences: false).count - 1 }
 }

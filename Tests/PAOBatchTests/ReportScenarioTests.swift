@@ -59,9 +59,7 @@ private let scenario: AsOfView = {
         """
     f.files["saas_usage.csv"] = "subscription_id,period,used_quantity,overage_suppressed,suppression_reason\n"
     f.files["saas_provisioning.xml"] = "<saas_provisioning>\n"
-    let result = f.load()
-    precondition(result.failure == nil && result.rejects.isEmpty, "\(result.rejects.map(\.message))")
-    return AsOfView(result.dataset, asOf: Day.parse("2026-11-29")!)
+    return f.view(asOf: "2026-11-29")
 }()
 
 private func site(_ id: String) -> Int32 { Int32(scenario.data.resellers.firstIndex { $0.site == id }!) }

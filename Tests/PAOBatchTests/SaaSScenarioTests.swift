@@ -65,9 +65,7 @@ private let saas: AsOfView = {
           <subscription id="SUB-C"><event status="PROVISIONED" date="2026-06-02"/></subscription>
 
         """
-    let result = f.load()
-    precondition(result.failure == nil && result.rejects.isEmpty, "\(result.rejects.map(\.message))")
-    return AsOfView(result.dataset, asOf: Day.parse("2026-11-29")!)
+    return f.view(asOf: "2026-11-29")
 }()
 
 private func rows(_ report: ReportID, _ siteId: String, params: [String: JSONValue] = [:]) -> [[String: String]] {

@@ -49,8 +49,7 @@ enum OrderHistoryReport {
         let view = input.view
         let lines = selectedLines(input).sorted { a, b in
             let x = view.line(a), y = view.line(b)
-            return ordered(compareValues(x.orderDate, y.orderDate), compareText(x.orderNumber, y.orderNumber),
-                           compareValues(x.lineNumber, y.lineNumber))
+            return ordered(compareValues(x.orderDate, y.orderDate), view.compareOrderLine(a, b))
         }
         return lines.map { i in
             let l = view.line(i)

@@ -6,12 +6,7 @@ enum PriceNoticesReport {
         let changesOnly = input.params.bool("changesOnly", default: true)
         let lines = view.inScopeLines(input.site).filter { i in
             view.isActiveRenewal(i) && view.line(i).coverageEnd! <= view.asOf + noticeDays
-        }.sorted { a, b in
-            let x = view.line(a), y = view.line(b)
-            return ordered(compareValues(x.coverageEnd!, y.coverageEnd!),
-                           compareText(view.customer(x.customer).siteNumber, view.customer(y.customer).siteNumber),
-                           compareText(x.orderNumber, y.orderNumber), compareValues(x.lineNumber, y.lineNumber))
-        }
+        }.sorted(by: view.orderedByEndAndSite)
         return lines.compactMap { i in
             let l = view.line(i)
             let c = view.customer(l.customer)

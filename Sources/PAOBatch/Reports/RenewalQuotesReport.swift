@@ -20,10 +20,7 @@ enum RenewalQuotesReport {
         }
         var rows: [ReportRow] = []
         for key in keys {
-            let lines = quotes[key]!.sorted { a, b in
-                let x = view.line(a), y = view.line(b)
-                return ordered(compareText(x.orderNumber, y.orderNumber), compareValues(x.lineNumber, y.lineNumber))
-            }
+            let lines = quotes[key]!.sorted { view.compareOrderLine($0, $1) < 0 }
             let c = view.customer(key.customer)
             let prices = lines.map { view.renewalPrice(view.line($0), on: key.due) }
             let total = zip(lines, prices).reduce(Money(0)) { $0 + ($1.1 ?? 0) * Money(view.line($1.0).quantity) }

@@ -6,12 +6,7 @@ enum Renewals180Report {
         let lines = view.inScopeLines(input.site).filter { i in
             guard view.isLatest[Int(i)], let end = view.line(i).coverageEnd else { return false }
             return view.asOf - days <= end && end <= view.asOf + days
-        }.sorted { a, b in
-            let x = view.line(a), y = view.line(b)
-            return ordered(compareValues(x.coverageEnd!, y.coverageEnd!),
-                           compareText(view.customer(x.customer).siteNumber, view.customer(y.customer).siteNumber),
-                           compareText(x.orderNumber, y.orderNumber), compareValues(x.lineNumber, y.lineNumber))
-        }
+        }.sorted(by: view.orderedByEndAndSite)
         return lines.map { i in
             let l = view.line(i)
             let c = view.customer(l.customer)

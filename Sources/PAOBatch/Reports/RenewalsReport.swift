@@ -17,7 +17,7 @@ enum RenewalsReport {
             let cx = view.customer(x.customer), cy = view.customer(y.customer)
             return ordered(compareValues(x.coverageEnd!, y.coverageEnd!), compareText(cx.agreementNumber, cy.agreementNumber),
                            compareText(x.quoteNumber, y.quoteNumber), compareText(cx.siteName, cy.siteName),
-                           compareText(x.orderNumber, y.orderNumber), compareValues(x.lineNumber, y.lineNumber))
+                           view.compareOrderLine(a, b))
         }
         return lines.map { i in
             let l = view.line(i)

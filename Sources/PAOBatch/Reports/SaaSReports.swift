@@ -21,15 +21,11 @@ enum SaaSReports {
             let owner = saas.max { a, b in
                 let x = view.line(a), y = view.line(b)
                 return ordered(compareValues(x.coverageEnd!, y.coverageEnd!), compareValues(x.orderDate, y.orderDate),
-                               compareText(x.orderNumber, y.orderNumber), compareValues(x.lineNumber, y.lineNumber))
+                               view.compareOrderLine(a, b))
             }!
             guard view.scope.contains(site, view.line(owner).reseller) else { continue }
             let inScope = saas.filter { view.scope.contains(site, view.line($0).reseller) }
-            let first = inScope.min { a, b in
-                let x = view.line(a), y = view.line(b)
-                return ordered(compareValues(x.orderDate, y.orderDate), compareText(x.orderNumber, y.orderNumber),
-                               compareValues(x.lineNumber, y.lineNumber))
-            }!
+            let first = inScope.min(by: view.orderedFirst)!
             result.append(Owned(subscription: s, first: first, inScopeSaaS: inScope))
         }
         return result.sorted { textLess(view.subscriptionId($0.subscription), view.subscriptionId($1.subscription)) }

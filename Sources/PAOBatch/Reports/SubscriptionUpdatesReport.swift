@@ -12,7 +12,7 @@ enum SubscriptionUpdatesReport {
             let x = view.line(a), y = view.line(b)
             return ordered(compareValues(x.orderDate, y.orderDate),
                            compareText(view.subscriptionId(x.subscription), view.subscriptionId(y.subscription)),
-                           compareText(x.orderNumber, y.orderNumber), compareValues(x.lineNumber, y.lineNumber))
+                           view.compareOrderLine(a, b))
         }
         return lines.map { i in
             let l = view.line(i)

@@ -19,11 +19,7 @@ enum SuppressedOverageReport {
                 let l = view.line(i)
                 return view.scope.contains(input.site, l.reseller) && l.coverageStart! <= monthEnd && l.coverageEnd! >= monthStart
             }
-            guard let lineIndex = candidates.min(by: { a, b in
-                let x = view.line(a), y = view.line(b)
-                return ordered(compareValues(x.orderDate, y.orderDate), compareText(x.orderNumber, y.orderNumber),
-                               compareValues(x.lineNumber, y.lineNumber))
-            }) else { continue }
+            guard let lineIndex = candidates.min(by: view.orderedFirst) else { continue }
             let entitled = entitlement(view, u.subscription, saas, monthStart, monthEnd)
             let overage = u.usedQuantity - entitled
             guard overage > 0 else { continue }
