@@ -79,15 +79,19 @@ public enum BatchRun {
         } catch {
             return prepared.finish(ExitStatus(outputError: error), error.description, warnings: warnings)
         }
+        let shared = priceFiles.written
         let summary: [JSONValue] = jobs.map { job in
             let mine = items.indices.filter { items[$0].job.name == job.name }
             let files = mine.flatMap { results.files[$0] ?? [] }
+            let sharing: [(key: String, value: JSONValue)] = job.reports.contains(.priceFiles)
+                ? [("distinctPriceFiles", .int(shared.files)), ("distinctPriceFileBytes", .int(shared.bytes)),
+                   ("distinctPriceFileRawBytes", .int(shared.rawBytes))] : []
             return .object([
                 ("name", .string(job.name)), ("sites", .int(mine.count)), ("files", .int(files.count)),
                 ("rows", .int(files.reduce(0) { $0 + $1.rows })), ("bytes", .int(files.reduce(0) { $0 + $1.bytes })),
                 ("rawBytes", .int(files.reduce(0) { $0 + $1.rawBytes })),
                 ("stageSeconds", .number(String(format: "%.3f", mine.reduce(0) { $0 + (results.seconds[$1] ?? 0) }))),
-            ])
+            ] + sharing)
         }
         return prepared.finish(.ok, nil, jobs: summary, warnings: warnings)
     }

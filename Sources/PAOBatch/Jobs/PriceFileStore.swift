@@ -88,10 +88,10 @@ final class PriceFileStore: @unchecked Sendable {
         return shared
     }
 
-    /// Distinct files written and their bytes, for the run figures.
-    var written: (files: Int, bytes: Int) {
+    /// Distinct files written and their compressed and raw bytes, for the run figures.
+    var written: (files: Int, bytes: Int, rawBytes: Int) {
         lock.lock()
         defer { lock.unlock() }
-        return (done.count, done.values.reduce(0) { $0 + $1.file.bytes })
+        return (done.count, done.values.reduce(0) { $0 + $1.file.bytes }, done.values.reduce(0) { $0 + $1.file.rawBytes })
     }
 }
