@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A streaming RFC 4180 reader over bytes (SPEC §2.0 CSV): BOM, LF or CRLF line ends, quoted
 /// commas, quotes and newlines, records spanning chunk boundaries. Never holds more than one chunk
 /// and one record.
@@ -179,6 +183,11 @@ public final class CSVReader {
                     i += 1
                     continue
                 }
+                if c != 0x0D, let end = plainRecordEnd(b, from: i) {
+                    takePlainRecord(&record, b, from: i, lineFeed: end)
+                    i = end + 1
+                    return true
+                }
                 position = i
                 beginRecord(&record)
                 if c == 0x0D {
@@ -300,9 +309,56 @@ public final class CSVReader {
     }
 }
 
+extension CSVReader {
+    /// The line feed ending a record that starts at `start` when the whole record is in the chunk,
+    /// holds no quote and is short enough that no field can pass the stored limit; else nil.
+    @inline(__always)
+    fileprivate func plainRecordEnd(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        let base = b.baseAddress! + start
+        let limit = min(b.count - start, FieldRecord.storedValueLimit + 2)
+        guard let lf = memchr(base, 0x0A, limit) else { return nil }
+        let length = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(lf))
+        guard memchr(base, 0x22, length) == nil else { return nil }
+        return start + length
+    }
+
+    /// Takes a plain record (see `plainRecordEnd`) with one copy and a comma scan.
+    @inline(__always)
+    fileprivate func takePlainRecord(_ record: inout FieldRecord, _ b: UnsafeBufferPointer<UInt8>, from start: Int, lineFeed: Int) {
+        var end = lineFeed
+        if end > start, b[end - 1] == 0x0D { end -= 1 }
+        record.line = physicalLine
+        physicalLine += 1
+        let content = UnsafeBufferPointer(rebasing: b[start..<end])
+        record.raw.append(contentsOf: content.prefix(FieldRecord.rawLimit))
+        let base = record.bytes.count
+        record.bytes.append(contentsOf: content)
+        var fieldStart = base
+        for (k, c) in content.enumerated() where c == 0x2C {
+            record.fieldStart.append(fieldStart)
+            record.fieldEnd.append(base + k)
+            record.fieldLength.append(base + k - fieldStart)
+            fieldStart = base + k + 1
+        }
+        record.fieldStart.append(fieldStart)
+        record.fieldEnd.append(base + content.count)
+        record.fieldLength.append(base + content.count - fieldStart)
+    }
+}
+
 /// Bytes that continue an unquoted field: all but `,` `"` CR LF.
 @inline(__always)
 private func isPlain(_ c: UInt8) -> Bool { c > 0x2C || (c != 0x2C && c != 0x22 && c != 0x0D && c != 0x0A) }
+
+/// `bytes` without surrounding ASCII spaces and tabs.
+@inline(__always)
+func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+    var s = 0
+    var e = bytes.count
+    while s < e, bytes[s] == 0x20 || bytes[s] == 0x09 { s += 1 }
+    while e > s, bytes[e - 1] == 0x20 || bytes[e - 1] == 0x09 { e -= 1 }
+    return UnsafeBufferPointer(rebasing: bytes[s..<e])
+}
 
 /// `bytes` without surrounding ASCII spaces and tabs.
 @inline(__always)

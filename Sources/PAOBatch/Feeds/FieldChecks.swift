@@ -1,12 +1,32 @@
+extension FieldRecord {
+    /// Runs `body` with checks over this record's values (the bytes are borrowed, not retained per value).
+    func withChecks<T>(_ columns: [FeedColumn], _ body: (FieldChecks) throws(RecordFault) -> T) throws(RecordFault) -> T {
+        var failure: RecordFault?
+        let result: T? = bytes.withUnsafeBufferPointer { b in
+            do throws(RecordFault) { return try body(FieldChecks(record: self, bytes: b, columns: columns)) } catch {
+                failure = error
+                return nil
+            }
+        }
+        if let failure { throw failure }
+        return result!
+    }
+}
+
 /// Typed access to one record's values, applying SPEC §2.0 in order for each column: text rules,
 /// presence (for required columns), type, range. Each accessor throws the record's reject.
 struct FieldChecks {
+    typealias Bytes = UnsafeBufferPointer<UInt8>
+
     let record: FieldRecord
+    /// The record's value bytes, borrowed for the checks (see `FieldRecord.withChecks`).
+    let bytes: Bytes
     let columns: [FeedColumn]
 
     /// The trimmed value of `column` after the text rules; nil when absent or empty.
-    func value(_ column: Int) throws(RecordFault) -> ArraySlice<UInt8>? {
-        guard let (bytes, length) = record.value(column) else { return nil }
+    func value(_ column: Int) throws(RecordFault) -> Bytes? {
+        guard let (range, length) = record.value(column) else { return nil }
+        let bytes = Bytes(rebasing: self.bytes[range])
         if let code = TextRules.fault(bytes, decodedLength: length) {
             throw RecordFault(code, columns[column].name, code == .FIELD_TOO_LONG
                 ? "value longer than \(TextRules.maxFieldLength) bytes" : "not valid UTF-8 text or holds a control character")
@@ -16,7 +36,7 @@ struct FieldChecks {
     }
 
     /// The trimmed value, or `MISSING_FIELD` when the column is starred and the value absent.
-    func present(_ column: Int) throws(RecordFault) -> ArraySlice<UInt8>? {
+    func present(_ column: Int) throws(RecordFault) -> Bytes? {
         let v = try value(column)
         if v == nil && columns[column].required {
             throw RecordFault(.MISSING_FIELD, columns[column].name, "\(columns[column].name) is required")
@@ -36,7 +56,7 @@ struct FieldChecks {
 
     func date(_ column: Int) throws(RecordFault) -> Day? {
         guard let v = try present(column) else { return nil }
-        guard let d = v.withUnsafeBufferPointer({ Day.parse($0) }) else {
+        guard let d = Day.parse(v) else {
             throw fault(.BAD_DATE, column, v, "is not a date YYYY-MM-DD")
         }
         return d
@@ -44,7 +64,7 @@ struct FieldChecks {
 
     func month(_ column: Int) throws(RecordFault) -> Month? {
         guard let v = try present(column) else { return nil }
-        guard let m = v.withUnsafeBufferPointer({ Month.parse($0) }) else {
+        guard let m = Month.parse(v) else {
             throw fault(.BAD_DATE, column, v, "is not a month YYYY-MM")
         }
         return m
@@ -95,7 +115,7 @@ struct FieldChecks {
     /// Money ≥ 0 in `currency`'s minor units; with no valid currency only the shape is checked.
     func money(_ column: Int, currency: Currency?) throws(RecordFault) -> Money? {
         guard let v = try present(column) else { return nil }
-        let parsed = v.withUnsafeBufferPointer { MoneyText.parse($0, minorDigits: currency?.minorDigits) }
+        let parsed = MoneyText.parse(v, minorDigits: currency?.minorDigits)
         switch parsed {
         case .failure(.badNumber):
             throw fault(.BAD_NUMBER, column, v, currency.map { "is not an amount with at most \($0.minorDigits) decimals" } ?? "is not an amount")
@@ -110,10 +130,10 @@ struct FieldChecks {
     /// `UNKNOWN_REFERENCE` for the value of `column`, which is not `what`.
     func unknownReference(_ column: Int, _ what: String) -> RecordFault {
         let v = (try? value(column)) ?? nil
-        return fault(.UNKNOWN_REFERENCE, column, v ?? [], "is not \(what)")
+        return fault(.UNKNOWN_REFERENCE, column, v ?? Bytes(start: nil, count: 0), "is not \(what)")
     }
 
-    private func fault(_ code: RejectCode, _ column: Int, _ v: ArraySlice<UInt8>, _ what: String) -> RecordFault {
+    private func fault(_ code: RejectCode, _ column: Int, _ v: Bytes, _ what: String) -> RecordFault {
         RecordFault(code, columns[column].name, "\(columns[column].name) '\(String(decoding: v.prefix(64), as: UTF8.self))' \(what)")
     }
 }

@@ -28,12 +28,13 @@ public final class FieldRecord {
         bytes.reserveCapacity(1024)
     }
 
-    /// The decoded value of `column` (untrimmed) and its full decoded length; nil when absent.
+    /// Where the decoded value of `column` (untrimmed) is in `bytes`, and its full decoded length;
+    /// nil when absent.
     @inline(__always)
-    func value(_ column: Int) -> (bytes: ArraySlice<UInt8>, length: Int)? {
+    func value(_ column: Int) -> (range: Range<Int>, length: Int)? {
         let f = columnField[column]
         guard f >= 0, f < fieldStart.count, fieldStart[f] >= 0 else { return nil }
-        return (bytes[fieldStart[f]..<fieldEnd[f]], fieldLength[f])
+        return (fieldStart[f]..<fieldEnd[f], fieldLength[f])
     }
 
     func reset() {

@@ -3,12 +3,13 @@ enum TextRules {
     static let maxFieldLength = 4_096
 
     /// The first broken text rule of a decoded (untrimmed) value, if any.
-    static func fault(_ value: ArraySlice<UInt8>, decodedLength: Int) -> RejectCode? {
+    static func fault(_ value: UnsafeBufferPointer<UInt8>, decodedLength: Int) -> RejectCode? {
         if decodedLength > maxFieldLength { return .FIELD_TOO_LONG }
-        let plain = value.withUnsafeBufferPointer { b in
-            // Fast path: printable ASCII and tab only.
-            for c in b where c &- 0x20 >= 0x5F && c != 0x09 { return false }
-            return true
+        // Fast path: printable ASCII and tab only.
+        var plain = true
+        for c in value where c &- 0x20 >= 0x5F && c != 0x09 {
+            plain = false
+            break
         }
         return plain || isCleanUTF8(value) ? nil : .BAD_TEXT
     }

@@ -37,7 +37,7 @@ final class LoadContext {
             read += 1
             do throws(RecordFault) {
                 if record.malformed { throw RecordFault(.MALFORMED_RECORD, "", "the record's fields or quoting are broken") }
-                try accept(FieldChecks(record: record, columns: columns))
+                try record.withChecks(columns, accept)
             } catch {
                 feedRejects.append(Reject(feed: file.feed.rawValue, file: file.fileName, line: record.line,
                                           field: error.field, code: error.code, message: error.message, raw: record.raw))

@@ -73,7 +73,7 @@ struct ProvisioningDraft {
                     throw RecordFault(.BAD_ID, "element@name", "element name '\(String(decoding: n.prefix(64), as: UTF8.self))' is not a valid name")
                 }
                 let nameString = String(decoding: n, as: UTF8.self)
-                if let code = TextRules.fault(text[...], decodedLength: length) {
+                if let code = text.withUnsafeBufferPointer({ TextRules.fault($0, decodedLength: length) }) {
                     throw RecordFault(code, "element[\(nameString)]", code == .FIELD_TOO_LONG
                         ? "value longer than \(TextRules.maxFieldLength) bytes" : "not valid UTF-8 text or holds a control character")
                 }

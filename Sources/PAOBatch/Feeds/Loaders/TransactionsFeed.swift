@@ -3,6 +3,9 @@ extension LoadContext {
     func loadTransactions(_ file: FeedFile, chunkSize: Int) throws(FeedError) {
         var keys = KeyIndex(capacity: 1 << 16)
         var claimed: [(order: String, line: Int32)] = []
+        // Plain arrays of what each line needs, so no record struct (and its strings) is copied per line.
+        let partTypes = dataset.parts.map(\.type)
+        let customerCurrencies = dataset.customers.map(\.currency)
         try load(file, chunkSize: chunkSize) { (f) throws(RecordFault) in
             let order = try f.id(0, .orderNumber)!
             let lineNumber = Int32(try f.int(1, 1...99_999)!)
@@ -23,7 +26,7 @@ extension LoadContext {
             guard let reseller = resellerBySite.find(resellerSite) else { throw f.unknownReference(3, "an accepted reseller") }
             guard let customer = customerBySite.find(customerSite) else { throw f.unknownReference(4, "an accepted customer site") }
             guard let part = partByNumber.find(partNumber) else { throw f.unknownReference(6, "an accepted part") }
-            let type = dataset.parts[Int(part)].type
+            let type = partTypes[Int(part)]
             if type != .SAAS_OVERAGE {
                 if start == nil { throw RecordFault(.MISSING_FIELD, "coverage_start", "coverage_start is required for \(type.rawValue)") }
                 if end == nil { throw RecordFault(.MISSING_FIELD, "coverage_end", "coverage_end is required for \(type.rawValue)") }
@@ -34,8 +37,8 @@ extension LoadContext {
             if type.isSubscriptionAndSupport, subscription != nil {
                 throw RecordFault(.BAD_VALUE, "subscription_id", "subscription_id must be empty for \(type.rawValue)")
             }
-            if currency != dataset.customers[Int(customer)].currency {
-                throw RecordFault(.CURRENCY_MISMATCH, "currency", "currency \(currency) differs from the customer's \(dataset.customers[Int(customer)].currency)")
+            if currency != customerCurrencies[Int(customer)] {
+                throw RecordFault(.CURRENCY_MISMATCH, "currency", "currency \(currency) differs from the customer's \(customerCurrencies[Int(customer)])")
             }
             let keyHash = KeyIndex.hash(order.utf8, seed: UInt64(lineNumber))
             if keys.find(keyHash, { claimed[Int($0)].line == lineNumber && claimed[Int($0)].order == order }) != nil {
