@@ -79,9 +79,11 @@ private func readAll(_ path: String, chunkSize: Int) throws -> [(Int, [String])]
 
     @Test func loneCarriageReturnIsData() throws {
         let dir = temporaryFolder()
-        write("a,b\nx\ry,z\r\n", to: dir + "/t.csv")
-        let got = try readAll(dir + "/t.csv", chunkSize: 1)
-        #expect(got[1].1 == ["x\ry", "z"])
+        write("a,b\nx\ry,z\r\n\r,w\n", to: dir + "/t.csv")
+        for size in [1, 100] {
+            let got = try readAll(dir + "/t.csv", chunkSize: size)
+            #expect(got.map(\.1) == [["a", "b"], ["x\ry", "z"], ["\r", "w"]])
+        }
     }
 
     @Test func rawTextExcludesTheLineEnd() throws {
