@@ -18,8 +18,13 @@ public enum BatchRun {
 
         let jobs = config.jobs.filter { request.jobs.isEmpty || request.jobs.contains($0.name) }
         let data = prepared.load.dataset
+        let indexClock = Stopwatch()
         let view = AsOfView(data, asOf: asOf)
         let isolation = IsolationCheck(data, asOf: asOf)
+        var stages: [(key: String, value: JSONValue)] = [
+            ("load", seconds(prepared.record.feeds.reduce(0) { $0 + $1.seconds })), ("index", seconds(indexClock.elapsed)),
+        ]
+        let stageClock = Stopwatch()
         let stage = "\(config.output)/.stage-\(request.shardTag)-\(clock.runId)"
         for name in FileSystem.names(config.output) where name.hasPrefix(".stage-\(request.shardTag)-") {
             FileSystem.removeTree("\(config.output)/\(name)")
@@ -66,7 +71,9 @@ public enum BatchRun {
             return prepared.finish(ExitStatus(outputError: error), error.description, warnings: warnings)
         }
         for country in priceFiles.unpriced.sorted() { warnings.append("country \(country) has no price records: no price files") }
+        stages.append(("reportsAndCompression", seconds(stageClock.elapsed)))
         crash.reached(.afterStaging)
+        let publishClock = Stopwatch()
 
         let publisher = Publisher(root: config.output, runId: clock.runId, asOf: asOf, retain: config.retain, crash: crash)
         do throws(OutputError) {
@@ -76,6 +83,7 @@ public enum BatchRun {
                 if n == 0 { crash.reached(.betweenPublishes) }
             }
             try syncFileSystem(config.output)
+            stages.append(("publish", seconds(publishClock.elapsed)))
         } catch {
             return prepared.finish(ExitStatus(outputError: error), error.description, warnings: warnings)
         }
@@ -90,12 +98,17 @@ public enum BatchRun {
                 ("name", .string(job.name)), ("sites", .int(mine.count)), ("files", .int(files.count)),
                 ("rows", .int(files.reduce(0) { $0 + $1.rows })), ("bytes", .int(files.reduce(0) { $0 + $1.bytes })),
                 ("rawBytes", .int(files.reduce(0) { $0 + $1.rawBytes })),
-                ("stageSeconds", .number(String(format: "%.3f", mine.reduce(0) { $0 + (results.seconds[$1] ?? 0) }))),
+                ("stageSeconds", seconds(mine.reduce(0) { $0 + (results.seconds[$1] ?? 0) })),
             ] + sharing)
         }
-        return prepared.finish(.ok, nil, jobs: summary, warnings: warnings)
+        var finished = prepared
+        finished.record.stages = .object(stages)
+        return finished.finish(.ok, nil, jobs: summary, warnings: warnings)
     }
 }
+
+/// Seconds with millisecond precision for the run record.
+func seconds(_ s: Double) -> JSONValue { .number(String(format: "%.3f", s)) }
 
 /// Thread-safe bookkeeping of the staging workers.
 private final class StagingResults: @unchecked Sendable {

@@ -16,6 +16,8 @@ public struct RunRecord: Sendable {
     public var rejects: [Reject] = []
     public var jobs: [JSONValue] = []
     public var warnings: [String] = []
+    /// Wall seconds per stage of a run (load, index, reports and compression, publish).
+    public var stages: JSONValue = .object([])
     public var error: String?
 
     static let keptRuns = 50
@@ -27,7 +29,7 @@ public struct RunRecord: Sendable {
             .object([
                 ("feed", .string(f.feed.rawValue)), ("file", f.file.map { .string($0) } ?? .null),
                 ("sha256", f.sha256.map { .string($0) } ?? .null), ("bytes", .int(f.bytes)), ("streamBytes", .int(f.streamBytes)),
-                ("seconds", .number(String(format: "%.3f", f.seconds))), ("read", .int(f.read)),
+                ("seconds", seconds(f.seconds)), ("read", .int(f.read)),
                 ("accepted", .int(f.accepted)), ("rejected", .int(f.rejected)),
                 ("rejectsByCode", .object((rejectCounts[f.feed] ?? [:]).sorted { $0.key.rawValue < $1.key.rawValue }
                     .map { ($0.key.rawValue, .int($0.value)) })),
@@ -37,7 +39,7 @@ public struct RunRecord: Sendable {
             ("runId", .string(runId)), ("command", .string(command)), ("asOf", .string(asOf.description)),
             ("start", .string(RunClock.stamp(started))), ("end", .string(RunClock.stamp(Date()))),
             ("exitCode", .int(Int(exitCode.rawValue))), ("error", error.map { .string($0) } ?? .null),
-            ("feeds", .array(feedValues)), ("jobs", .array(jobs)), ("warnings", .array(warnings.map { .string($0) })),
+            ("feeds", .array(feedValues)), ("stages", stages), ("jobs", .array(jobs)), ("warnings", .array(warnings.map { .string($0) })),
         ])
     }
 

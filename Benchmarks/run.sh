@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# The whole-run benchmark: generates scale M (or L), runs every job of the root jobs.json (all
+# reports, CSV + XML, gzip level 6) as of 2026-11-29, and prints wall, user + sys, peak RSS, rows,
+# bytes and time per stage, then the gzip floor: the same raw output bytes through `pigz -6 -p 2`.
+#   Benchmarks/run.sh [M|L]      (PAO_BENCH_DIR picks the work folder, default /tmp/pao-bench-<scale>)
+set -euo pipefail
+scale=${1:-M}
+root=$(cd "$(dirname "$0")/.." && pwd)
+work=${PAO_BENCH_DIR:-/tmp/pao-bench-$scale}
+command -v pigz >/dev/null || apt-get install -y -qq pigz
+swift build -c release --package-path "$root" >/dev/null
+bin="$root/.build/release/pao-batch"
+mkdir -p "$work"
+if [ ! -f "$work/Input/transactions.csv" ]; then
+  echo "generating scale $scale into $work/Input"
+  "$bin" generate --out "$work/Input" --scale "$scale" --feed-format csv >/dev/null
+fi
+cp "$root/jobs.json" "$work/jobs.json"
+rm -rf "$work/Output"
+/usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" "$bin" run --config "$work/jobs.json" --as-of 2026-11-29 --quiet
+
+# Every distinct published file once (price files are hard links), decompressed into one file;
+# at L only a slice of at least 1 GiB is compressed and the time scaled by the total.
+find "$work/Output/sites" -name '*.gz' -printf '%i %p\n' | sort -u -k1,1 | cut -d' ' -f2- > "$work/files.txt"
+limit=$([ "$scale" = L ] && echo $((1 << 30)) || echo 0)
+python3 - "$work" "$limit" <<'PY'
+import gzip, sys
+work, limit = sys.argv[1], int(sys.argv[2])
+total = written = 0
+with open(f"{work}/raw.bin", "wb") as out:
+    for path in open(f"{work}/files.txt").read().split("\n"):
+        if not path: continue
+        data = gzip.open(path).read()
+        total += len(data)
+        if limit == 0 or written < limit:
+            out.write(data); written += len(data)
+open(f"{work}/raw.txt", "w").write(f"{total} {written}\n")
+PY
+cat "$work/raw.bin" > /dev/null
+floor_start=$(date +%s.%N)
+pigz -6 -p 2 < "$work/raw.bin" > /dev/null
+floor_end=$(date +%s.%N)
+python3 - "$work" "$floor_start" "$floor_end" "$scale" <<'PY'
+import json, glob, sys
+work, start, end, scale = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), sys.argv[4]
+wall, user, system, rss = open(f"{work}/time.txt").read().split()[:4]
+total, slice_ = map(int, open(f"{work}/raw.txt").read().split())
+floor = (end - start) * total / slice_
+record = json.load(open(sorted(glob.glob(f"{work}/Output/runs/*/run.json"))[-1]))
+print(f"scale {scale}")
+print(f"wall {float(wall):.1f} s   user+sys {float(user) + float(system):.1f} s   peak RSS {int(rss) / 1024:.0f} MiB")
+print("stages: " + "  ".join(f"{k} {v:.1f} s" for k, v in record["stages"].items()))
+for job in record["jobs"]:
+    print(f"  {job['name']:20} sites {job['sites']:>6}  files {job['files']:>8}  rows {job['rows']:>14,}  gz {job['bytes'] / 1e6:10.1f} MB  raw {job['rawBytes'] / 1e6:12.1f} MB")
+print(f"distinct raw output {total / 1e9:.2f} GB; pigz -6 -p 2 floor {floor:.1f} s; run / floor = {float(wall) / floor:.2f}")
+PY
+rm -f "$work/raw.bin"
