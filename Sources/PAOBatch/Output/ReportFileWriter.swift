@@ -16,8 +16,11 @@ final class ReportFileWriter {
     private let hashing: HashingSink
     private let gzip: GzipWriter
     private let format: Job.Format
-    private let columns: [String]
     private let guarded: [Bool]
+    /// `<column>`, `</column>` and `<column/>` of each column, made once.
+    private let openTags: [[UInt8]]
+    private let closeTags: [[UInt8]]
+    private let emptyTags: [[UInt8]]
     private let dialect: CSVDialect
     private var buffer: [UInt8] = []
     private var rows = 0
@@ -29,14 +32,16 @@ final class ReportFileWriter {
         hashing = HashingSink(file)
         gzip = GzipWriter(sink: hashing, level: gzipLevel)
         self.format = format
-        columns = spec.columns
         guarded = spec.columns.map { ReportSpec.guardedColumns.contains($0) }
+        openTags = spec.columns.map { Array("<\($0)>".utf8) }
+        closeTags = spec.columns.map { Array("</\($0)>".utf8) }
+        emptyTags = spec.columns.map { Array("<\($0)/>".utf8) }
         self.dialect = dialect
         buffer.reserveCapacity(1 << 17)
         switch format {
         case .csv:
             if dialect.bom { buffer.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
-            appendCSV(columns, guard: false)
+            appendCSV(spec.columns, guard: false)
         case .xml:
             append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<report name=\"\(spec.id.rawValue)\"")
             for (name, value) in rootAttributes {
@@ -55,13 +60,13 @@ final class ReportFileWriter {
             appendCSV(row, guard: dialect.formulaGuard)
         case .xml:
             append("  <row>")
-            for (name, value) in zip(columns, row) {
+            for (i, value) in row.enumerated() {
                 if value.isEmpty {
-                    append("<\(name)/>")
+                    buffer.append(contentsOf: emptyTags[i])
                 } else {
-                    append("<\(name)>")
+                    buffer.append(contentsOf: openTags[i])
                     TextEncoding.appendXMLText(value, to: &buffer)
-                    append("</\(name)>")
+                    buffer.append(contentsOf: closeTags[i])
                 }
             }
             append("</row>\n")

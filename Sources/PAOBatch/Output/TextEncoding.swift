@@ -31,6 +31,10 @@ public enum TextEncoding {
 
     /// Appends `value` with `& < > "` escaped for XML text.
     public static func appendXMLText(_ value: String, to out: inout [UInt8]) {
+        if !value.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) {
+            out.append(contentsOf: value.utf8)
+            return
+        }
         for c in value.utf8 {
             switch c {
             case 0x26: out.append(contentsOf: "&amp;".utf8)
