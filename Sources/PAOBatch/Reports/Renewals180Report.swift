@@ -14,7 +14,7 @@ enum Renewals180Report {
             let end = l.coverageEnd!
             let due = end >= view.asOf
             let action = due ? p.renewalPart : (p.reinstatementPart ?? p.renewalPart)
-            let price = action.flatMap { view.prices.price($0, c, due ? end + 1 : view.asOf) }
+            let price = action.flatMap { view.price($0, for: l.customer, on: due ? end + 1 : view.asOf) }
             return ReportRow(customer: l.customer, quote: l.quoteNumber, values: [
                 due ? "DUE" : "LAPSED", String(end - view.asOf), end.description, c.siteNumber, c.customerNumber, c.siteName,
                 c.agreementNumber ?? "", c.customerName, c.country.code, c.enrollmentType.rawValue, c.priceLevel.rawValue,

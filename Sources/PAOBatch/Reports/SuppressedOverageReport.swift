@@ -26,7 +26,7 @@ enum SuppressedOverageReport {
             let l = view.line(lineIndex)
             let c = view.customer(l.customer)
             let overagePart = view.part(l.part).overagePart
-            let price = overagePart.flatMap { view.prices.price($0, c, monthStart) }
+            let price = overagePart.flatMap { view.price($0, for: l.customer, on: monthStart) }
             rows.append((u.period, view.subscriptionId(u.subscription), ReportRow(customer: l.customer, quote: nil, values: [
                 u.period.description, view.subscriptionId(u.subscription), c.siteNumber, c.customerName,
                 view.resellerSite(l.reseller), view.resellerName(l.reseller), view.partNumber(l.part),

@@ -69,6 +69,12 @@ public final class AsOfView: @unchecked Sendable {
     /// price(renewal part of the line's part, customer, day).
     public func renewalPrice(_ line: Line, on day: Day) -> Money? {
         guard let renewal = data.parts[Int(line.part)].renewalPart else { return nil }
-        return prices.price(renewal, data.customers[Int(line.customer)], day)
+        return price(renewal, for: line.customer, on: day)
+    }
+
+    /// price(part, customer, day): at the customer's country, currency and price level.
+    public func price(_ part: Int32, for customer: Int32, on day: Day) -> Money? {
+        let c = Int(customer)
+        return prices.price(part, data.customers[c].country, data.customers[c].currency, data.customers[c].priceLevel, day)
     }
 }

@@ -16,9 +16,9 @@ public struct PriceBook: Sendable {
             | UInt64(PriceLevel.allCases.firstIndex(of: level)!)
     }
 
-    /// The unit price of `part` for `customer` on `day`, or nil when there is none.
-    public func price(_ part: Int32, _ customer: Customer, _ day: Day) -> Money? {
-        guard let list = byKey[PriceBook.key(part, customer.country, customer.currency, customer.priceLevel)] else { return nil }
+    /// The unit price of `part` in a country, currency and price level on `day`, or nil when there is none.
+    public func price(_ part: Int32, _ country: Country, _ currency: Currency, _ level: PriceLevel, _ day: Day) -> Money? {
+        guard let list = byKey[PriceBook.key(part, country, currency, level)] else { return nil }
         for i in list {
             let p = prices[Int(i)]
             if p.effectiveFrom <= day, day <= (p.effectiveTo ?? .max) { return p.unitPrice }
