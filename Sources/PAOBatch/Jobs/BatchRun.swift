@@ -98,7 +98,7 @@ public enum BatchRun {
                 ("name", .string(job.name)), ("sites", .int(mine.count)), ("files", .int(files.count)),
                 ("rows", .int(files.reduce(0) { $0 + $1.rows })), ("bytes", .int(files.reduce(0) { $0 + $1.bytes })),
                 ("rawBytes", .int(files.reduce(0) { $0 + $1.rawBytes })),
-                ("stageSeconds", seconds(mine.reduce(0) { $0 + (results.seconds[$1] ?? 0) })),
+                ("seconds", seconds(mine.reduce(0) { $0 + (results.seconds[$1] ?? 0) })),
             ] + sharing)
         }
         var finished = prepared
@@ -116,7 +116,8 @@ private final class StagingResults: @unchecked Sendable {
     private var nextItem = 0
     private let count: Int
     private(set) var files: [Int: [WrittenFile]] = [:]
-    /// Staging time of each item (summed per job, these are worker-seconds, not wall time).
+    /// Staging time of each item; a job's `seconds` in the run record is their sum (worker-seconds:
+    /// with two workers, about twice the wall time the job took).
     private(set) var seconds: [Int: Double] = [:]
     private(set) var failure: StagedFolder.Failure?
     private(set) var finished = 0
