@@ -2,12 +2,15 @@
 # The whole-run benchmark: generates scale M (or L), runs every job of the root jobs.json (all
 # reports, CSV + XML, gzip level 6) as of 2026-11-29, and prints wall, user + sys, peak RSS, rows,
 # bytes and time per stage, then the gzip floor: the same raw output bytes through `pigz -6 -p 2`.
+# Then the DuckDB peer: order-history-detail and renewals for every site as gzipped CSV, once by
+# pao-batch alone and once by DuckDB (threads=2), checked row for row before the ratio is printed.
 #   Benchmarks/run.sh [M|L]      (PAO_BENCH_DIR picks the work folder, default /tmp/pao-bench-<scale>)
 set -euo pipefail
 scale=${1:-M}
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=${PAO_BENCH_DIR:-/tmp/pao-bench-$scale}
 command -v pigz >/dev/null || apt-get install -y -qq pigz
+python3 -c "import duckdb" 2>/dev/null || pip install -q duckdb
 swift build -c release --package-path "$root" >/dev/null
 bin="$root/.build/release/pao-batch"
 mkdir -p "$work"
@@ -55,3 +58,25 @@ for job in record["jobs"]:
 print(f"distinct raw output {total / 1e9:.2f} GB; pigz -6 -p 2 floor {floor:.1f} s; run / floor = {float(wall) / floor:.2f}")
 PY
 rm -f "$work/raw.bin"
+
+# The CSV-only part, by pao-batch alone, then by DuckDB on the same feeds.
+cat > "$work/jobs-peer.json" <<'JSON'
+{ "input": "Input", "output": "OutputPeer", "gzipLevel": 6, "jobs": [
+  { "name": "peer", "formats": ["csv"], "reports": ["order-history-detail", "renewals"],
+    "params": { "order-history-detail": { "lookbackDays": 730 }, "renewals": { "windowDays": 365 } } } ] }
+JSON
+rm -rf "$work/OutputPeer"
+peer_start=$(date +%s.%N)
+"$bin" run --config "$work/jobs-peer.json" --as-of 2026-11-29 --quiet
+peer_end=$(date +%s.%N)
+python3 "$root/Benchmarks/peer/duckdb_peer.py" "$work" 2026-11-29 730 "$root/docs/data/iso4217.tsv"
+python3 - "$work" "$peer_start" "$peer_end" <<'PY'
+import sys
+work, start, end = sys.argv[1], float(sys.argv[2]), float(sys.argv[3])
+duck, equal = open(f"{work}/duckdb.txt").read().split()
+mine = end - start
+if equal == "1":
+    print(f"pao-batch (same two reports, CSV): {mine:.1f} s; pao-batch / DuckDB = {mine / float(duck):.2f}")
+else:
+    print("rows differ: no ratio printed")
+PY
