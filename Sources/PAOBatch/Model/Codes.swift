@@ -33,11 +33,6 @@ public struct Currency: Hashable, Comparable, Sendable, CustomStringConvertible 
         index = i - 1
     }
 
-    /// Every currency, in code order.
-    public static var all: [Currency] { (0..<iso4217Table.count).map { Currency(index: UInt16($0)) } }
-
-    private init(index: UInt16) { self.index = index }
-
     public static func < (a: Currency, b: Currency) -> Bool { a.index < b.index }
 }
 
@@ -77,9 +72,6 @@ public struct Country: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public var code: String { String(decoding: [UInt8(packed >> 8), UInt8(packed & 0xFF)], as: UTF8.self) }
     public var description: String { code }
-
-    /// Every country, in code order.
-    public static var all: [Country] { iso3166Table.map { Country(code: $0)! } }
 
     public static func < (a: Country, b: Country) -> Bool { a.packed < b.packed }
 }

@@ -71,17 +71,13 @@ struct StringKeyIndex {
     private(set) var keys: [String] = []
     private var index = KeyIndex()
 
-    /// The entry for `bytes`, if present.
-    @inline(__always)
-    func find(_ bytes: ArraySlice<UInt8>) -> Int32? {
-        bytes.withUnsafeBufferPointer { find($0) }
-    }
-
+    /// The entry for `key`, if present.
     func find(_ key: String) -> Int32? {
         var key = key
         return key.withUTF8 { find($0) }
     }
 
+    /// The entry whose key has these UTF-8 bytes, if present.
     @inline(__always)
     func find(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
         index.find(KeyIndex.hash(bytes)) { entry in
