@@ -1,3 +1,4 @@
+import CSystem
 import Foundation
 
 #if canImport(Glibc)
@@ -66,4 +67,30 @@ enum FileSystem {
         try sink.write(Array(data))
         try sink.close()
     }
+}
+
+/// mkdir that accepts an existing folder (but not a symlink or file in its place).
+func makeFolder(_ path: String) throws(OutputError) {
+    if mkdir(path, 0o755) == 0 { return }
+    let err = errno
+    var st = stat()
+    if err == EEXIST, lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR { return }
+    throw OutputError(.cannotCreate, path, "cannot create folder: \(String(cString: strerror(err == EEXIST ? ENOTDIR : err)))")
+}
+
+/// Flushes every file and folder of the file system holding `path` to disk: one call that makes
+/// a whole staging area (or every rename of a publication) durable.
+func syncFileSystem(_ path: String) throws(OutputError) {
+    let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard fd >= 0 else { throw OutputError(.io, path, "cannot open folder: \(String(cString: strerror(errno)))") }
+    defer { close(fd) }
+    guard csystem_syncfs(fd) == 0 else { throw OutputError(.io, path, "syncfs failed: \(String(cString: strerror(errno)))") }
+}
+
+/// fsyncs a folder so renames and new entries in it are durable.
+func syncFolder(_ path: String) throws(OutputError) {
+    let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard fd >= 0 else { throw OutputError(.io, path, "cannot open folder: \(String(cString: strerror(errno)))") }
+    defer { close(fd) }
+    guard fsync(fd) == 0 else { throw OutputError(.io, path, "fsync failed: \(String(cString: strerror(errno)))") }
 }
