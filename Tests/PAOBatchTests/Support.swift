@@ -49,8 +49,8 @@ func runProcess(_ executable: String, _ arguments: [String], cwd: String? = nil,
     if let cwd { p.currentDirectoryURL = URL(fileURLWithPath: cwd) }
     let outPath = NSTemporaryDirectory() + "pao-out-" + UUID().uuidString
     let errPath = NSTemporaryDirectory() + "pao-err-" + UUID().uuidString
-    FileManager.default.createFile(atPath: outPath, contents: nil)
-    FileManager.default.createFile(atPath: errPath, contents: nil)
+    _ = FileManager.default.createFile(atPath: outPath, contents: nil)
+    _ = FileManager.default.createFile(atPath: errPath, contents: nil)
     defer {
         try? FileManager.default.removeItem(atPath: outPath)
         try? FileManager.default.removeItem(atPath: errPath)

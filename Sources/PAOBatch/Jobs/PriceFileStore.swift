@@ -26,9 +26,9 @@ final class PriceFileStore: @unchecked Sendable {
     }
     /// Price records by country and currency, so each file scans only its own.
     private let pricesByMarket: [Market: [PriceRecord]]
-    private let lock = NSLock()
+    private let lock = NSCondition()
     private var done: [Key: Shared] = [:]
-    private var inProgress: [Key: NSCondition] = [:]
+    private var inProgress: Set<Key> = []
     /// Countries without price records that a site needed, for the run record.
     private(set) var unpriced: Set<String> = []
 
@@ -50,26 +50,31 @@ final class PriceFileStore: @unchecked Sendable {
         return result.files
     }
 
-    /// The shared file, written by the first caller that needs it.
+    /// The shared file, written by the first caller that needs it; others wait for it.
     func file(_ fileKey: PriceFileKey, format: Job.Format, dialect: CSVDialect) throws(OutputError) -> Shared {
         let key = Key(file: fileKey, format: format, bom: dialect.bom, crlf: dialect.lineEnding == .crlf, guarded: dialect.formulaGuard)
         lock.lock()
-        while true {
-            if let shared = done[key] {
-                lock.unlock()
-                return shared
-            }
-            guard let waiting = inProgress[key] else { break }
+        while inProgress.contains(key) { lock.wait() }
+        if let shared = done[key] {
             lock.unlock()
-            waiting.lock()
-            waiting.wait(until: Date().addingTimeInterval(0.05))
-            waiting.unlock()
-            lock.lock()
+            return shared
         }
-        let condition = NSCondition()
-        inProgress[key] = condition
+        inProgress.insert(key)
         let variant = done.keys.filter { $0.file == fileKey && $0.format == format }.count
         lock.unlock()
+        var result: Result<Shared, OutputError>
+        do throws(OutputError) { result = .success(try write(fileKey, key, format: format, dialect: dialect, variant: variant)) } catch {
+            result = .failure(error)
+        }
+        lock.lock()
+        if case .success(let shared) = result { done[key] = shared }
+        inProgress.remove(key)
+        lock.broadcast()
+        lock.unlock()
+        return try result.get()
+    }
+
+    private func write(_ fileKey: PriceFileKey, _ key: Key, format: Job.Format, dialect: CSVDialect, variant: Int) throws(OutputError) -> Shared {
         let name = "\(fileKey.stem)_\(view.asOf).\(format.rawValue).gz"
         let subfolder = "\(folder)/\(fileKey.stem)-\(format.rawValue)-\(variant)-\(key.bom)-\(key.crlf)-\(key.guarded)"
         try PreparedRun.makeFolders(subfolder)
@@ -79,13 +84,7 @@ final class PriceFileStore: @unchecked Sendable {
         for row in PriceFilesReport.rows(view, fileKey, pricesByMarket[Market(country: fileKey.country, currency: fileKey.currency)] ?? []) {
             try writer.write(row)
         }
-        let shared = Shared(path: subfolder + "/" + name, file: try writer.finish(name: name, report: .priceFiles))
-        lock.lock()
-        done[key] = shared
-        inProgress[key] = nil
-        lock.unlock()
-        condition.broadcast()
-        return shared
+        return Shared(path: subfolder + "/" + name, file: try writer.finish(name: name, report: .priceFiles))
     }
 
     /// Distinct files written and their compressed and raw bytes, for the run figures.
