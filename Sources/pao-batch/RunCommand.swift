@@ -26,9 +26,14 @@ struct RunCommand: ParsableCommand {
             let eta = rate > 0 ? Int(Double(total - done) / rate) : 0
             printError("\rsites \(done)/\(total)  \(Int(rate))/s  ETA \(eta)s   ", newline: done == total)
         }
+        let feeds: @Sendable (FeedStats) -> Void = { f in
+            let rate = f.seconds > 0 ? Int(Double(f.streamBytes) / 1e6 / f.seconds) : 0
+            printError("read \(f.feed.rawValue): \(f.read) records, \(f.rejected) rejected, \(rate) MB/s")
+        }
         let request = RunRequest(
             configPath: config, asOf: asOf?.day, jobs: jobs, sites: sites, shard: shard.map { (k: $0.k, n: $0.n) },
-            environment: ProcessInfo.processInfo.environment, progress: showProgress ? report : nil)
+            environment: ProcessInfo.processInfo.environment, progress: showProgress ? report : nil,
+            feedProgress: showProgress ? feeds : nil)
         let outcome = BatchRun.run(request)
         RunSummary.print(outcome, command: "run", quiet: quiet, json: logFormat == .json)
         if outcome.status != ExitStatus.ok { throw ExitCode(outcome.status) }

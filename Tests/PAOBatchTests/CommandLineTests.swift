@@ -59,3 +59,15 @@ import Testing
         #expect(FileSystem.names(dir + "/Output/sites") == ["1000003"])
     }
 }
+
+@Suite struct ProgressTests {
+    @Test func progressShowsRecordsReadAndSitesDone() {
+        let dir = sampleRun()
+        let result = paoBatch(["run", "--config", dir + "/jobs.json", "--as-of", "2026-11-29", "--job", "daily-saas", "--progress", "always"])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("read transactions: 2000 records, 0 rejected"))
+        #expect(result.stderr.contains("sites 19/19"))
+        let quiet = paoBatch(["run", "--config", dir + "/jobs.json", "--as-of", "2026-11-29", "--job", "daily-saas", "--progress", "never"])
+        #expect(quiet.stderr.isEmpty)
+    }
+}

@@ -14,7 +14,8 @@ public struct LoadResult: Sendable {
 /// Loads the seven feeds of an input folder in SPEC order (§2).
 public enum DatasetLoader {
     /// Finds every feed first (a missing required feed wins over a broken one, SPEC §1), then loads them.
-    public static func load(inputFolder: String, chunkSize: Int = 1 << 20) -> LoadResult {
+    /// `loaded` is called after each feed with its counts (for progress).
+    public static func load(inputFolder: String, chunkSize: Int = 1 << 20, loaded: ((FeedStats) -> Void)? = nil) -> LoadResult {
         let context = LoadContext()
         var files: [FeedFile?] = []
         var firstStructural: FeedError?
@@ -45,6 +46,7 @@ public enum DatasetLoader {
                 case .saas_usage: try context.loadUsage(file, chunkSize: chunkSize)
                 case .saas_provisioning: try context.loadProvisioning(file)
                 }
+                if let stats = context.stats.last { loaded?(stats) }
             }
         } catch {
             return LoadResult(dataset: context.dataset, rejects: context.rejects, feeds: context.stats, failure: error)

@@ -6,7 +6,7 @@ public enum BatchRun {
     public static func run(_ request: RunRequest, clock: RunClock = RunClock()) -> RunOutcome {
         let prepared: PreparedRun
         switch PreparedRun.prepare(configPath: request.configPath, asOf: request.asOf, command: "run", shard: request.shard,
-                                   jobNames: request.jobs, clock: clock) {
+                                   jobNames: request.jobs, clock: clock, progress: request.feedProgress) {
         case .failure(let box): return box.outcome
         case .success(let p): prepared = p
         }

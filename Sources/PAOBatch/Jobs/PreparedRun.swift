@@ -22,7 +22,7 @@ struct PreparedRun {
     /// Reads the config, takes the lock and loads every feed. Returns a finished outcome when the
     /// run must stop (the run record is written then only if the lock was taken).
     static func prepare(configPath: String, asOf: Day?, command: String, shard: (k: Int, n: Int)?, jobNames: [String],
-                        clock: RunClock) -> Result<PreparedRun, OutcomeBox> {
+                        clock: RunClock, progress: ((FeedStats) -> Void)? = nil) -> Result<PreparedRun, OutcomeBox> {
         let config: JobsConfig
         do { config = try JobsConfig.load(path: configPath) } catch {
             return .failure(OutcomeBox(RunOutcome(status: .config, message: "\(configPath): \(error)")))
@@ -42,7 +42,7 @@ struct PreparedRun {
         }
         var record = RunRecord(runId: clock.runId, command: command, asOf: asOf ?? clock.today(in: config.timezone),
                                started: clock.started)
-        let load = DatasetLoader.load(inputFolder: config.input)
+        let load = DatasetLoader.load(inputFolder: config.input, loaded: progress)
         record.feeds = load.feeds
         record.rejects = load.rejects
         var failure: (ExitStatus, String)?

@@ -9,11 +9,14 @@ public struct RunRequest: Sendable {
     /// Shard K of N.
     public var shard: (k: Int, n: Int)?
     public var environment: [String: String]
-    /// Called with progress lines (sites done of total) while staging.
+    /// Called with sites done of total while staging.
     public var progress: (@Sendable (Int, Int) -> Void)?
+    /// Called after each feed is read, with its counts.
+    public var feedProgress: (@Sendable (FeedStats) -> Void)?
 
     public init(configPath: String, asOf: Day? = nil, jobs: [String] = [], sites: [String] = [], shard: (k: Int, n: Int)? = nil,
-                environment: [String: String] = [:], progress: (@Sendable (Int, Int) -> Void)? = nil) {
+                environment: [String: String] = [:], progress: (@Sendable (Int, Int) -> Void)? = nil,
+                feedProgress: (@Sendable (FeedStats) -> Void)? = nil) {
         self.configPath = configPath
         self.asOf = asOf
         self.jobs = jobs
@@ -21,6 +24,7 @@ public struct RunRequest: Sendable {
         self.shard = shard
         self.environment = environment
         self.progress = progress
+        self.feedProgress = feedProgress
     }
 
     var shardTag: String { shard.map { "\($0.k)-\($0.n)" } ?? "all" }
