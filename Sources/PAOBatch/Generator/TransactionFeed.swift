@@ -46,12 +46,14 @@ extension FeedGenerator {
         var chains = TransactionChains(generator: self)
         while chains.lineCount < options.size.lines {
             try chains.chain { (row) throws(OutputError) in
-                if row[12].isEmpty, PartType(rawValue: row[13]) != nil, PartType(rawValue: row[13])!.isSubscriptionAndSupport {
-                    lastSS = Array(row.prefix(13))
+                // The last row of each kind is what the bad BAD_VALUE and SUBSCRIPTION_CONFLICT rows start from.
+                let values = Array(row.prefix(13))
+                if PartType(rawValue: row[13])?.isSubscriptionAndSupport == true {
+                    lastSS = values
                 } else if !row[12].isEmpty {
-                    lastSubscribed = Array(row.prefix(13))
+                    lastSubscribed = values
                 }
-                try out.row(Array(row.prefix(13)))
+                try out.row(values)
             }
         }
         try out.close()
