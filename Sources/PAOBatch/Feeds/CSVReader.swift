@@ -6,6 +6,7 @@ import Glibc
 /// commas, quotes and newlines, records spanning chunk boundaries. Never holds more than one chunk
 /// and one record.
 public final class CSVReader {
+    /// Where the byte state machine is between two bytes (it survives chunk boundaries).
     private enum State {
         case recordStart, recordStartCR, fieldStart, unquoted, unquotedCR, quoted, quoteInQuoted, afterQuoteCR
     }
@@ -19,10 +20,11 @@ public final class CSVReader {
     private var ended = false
     private var state = State.recordStart
     private var physicalLine = 1
+    /// Where the current record's raw text starts in the chunk, and its length so far.
     private var rawStart = 0
     private var rawTotal = 0
-
-    public var fileName: String { source.fileName }
+    /// Bytes of the current field dropped over the stored limit.
+    private var overflow = 0
 
     /// A reader over `source`, reading `chunkSize` bytes at a time.
     public init(source: ByteSource, chunkSize: Int = 1 << 20) {
@@ -116,9 +118,6 @@ public final class CSVReader {
         record.fieldLength.append(record.bytes.count - start + overflow)
         overflow = 0
     }
-
-    /// Bytes of the current field dropped over the stored limit.
-    private var overflow = 0
 
     @inline(__always)
     private func startField(_ record: inout FieldRecord) {
