@@ -133,14 +133,17 @@ func shell(_ command: String) -> ProcessResult { runProcess("/bin/sh", ["-c", co
         #expect(leftovers.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
     }
 
-    @Test func aPlantedSymlinkStopsPublication() throws {
+    @Test(arguments: ["sites/1000003/daily-customers/evil", "sites/1000003/daily-customers/latest/evil", "sites/1000003/evil",
+                      "runs/evil", "sites/1000003/daily-customers/2026-11-27"])
+    func aPlantedSymlinkStopsPublication(_ place: String) throws {
         let dir = sampleRun()
         #expect(paoBatch(["run", "--config", dir + "/jobs.json", "--as-of", "2026-11-28", "--quiet"]).status == 0)
         let before = publishedTree(dir + "/Output")
-        symlink("/etc", dir + "/Output/sites/1000003/daily-customers/evil")
+        symlink("/etc", dir + "/Output/" + place)
         let result = paoBatch(["run", "--config", dir + "/jobs.json", "--as-of", "2026-11-29", "--quiet"])
         #expect(result.status == 73)
-        let after = publishedTree(dir + "/Output").filter { !$0.key.contains("/evil/") }
+        let planted = "/" + place.split(separator: "/").last! + "/"
+        let after = publishedTree(dir + "/Output").filter { !$0.key.contains(planted) }
         let unchanged = after == before
         #expect(unchanged)
     }

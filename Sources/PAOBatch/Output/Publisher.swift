@@ -15,36 +15,31 @@ struct Publisher {
     /// The published job folder of a site.
     func jobFolder(site: String, job: String) -> String { "\(root)/sites/\(site)/\(job)" }
 
-    /// Refuses any symlink under `sites/` that is not one of the tool's own `<as-of>`/`latest` links.
+    /// Refuses any symlink under `sites/` and `runs/` that is not one of the tool's own `<as-of>` or
+    /// `latest` links in a job folder (SPEC §8).
     static func checkNoForeignLinks(root: String) throws(OutputError) {
-        let sites = root + "/sites"
-        for entry in [root + "/runs", sites] where FileSystem.entry(entry) == .symlink {
-            throw OutputError(.cannotCreate, entry, "a symlink that is not the tool's own")
-        }
-        guard FileSystem.entry(sites) == .folder else { return }
-        for site in FileSystem.names(sites) {
-            let sitePath = sites + "/" + site
-            guard FileSystem.entry(sitePath) != .symlink else { throw OutputError(.cannotCreate, sitePath, "a symlink that is not the tool's own") }
-            guard FileSystem.entry(sitePath) == .folder else { continue }
-            for job in FileSystem.names(sitePath) {
-                let jobPath = sitePath + "/" + job
-                guard FileSystem.entry(jobPath) != .symlink else { throw OutputError(.cannotCreate, jobPath, "a symlink that is not the tool's own") }
-                guard FileSystem.entry(jobPath) == .folder else { continue }
-                for name in FileSystem.names(jobPath) where FileSystem.entry(jobPath + "/" + name) == .symlink {
-                    guard isOwnLink(name: name, target: FileSystem.readLink(jobPath + "/" + name)) else {
-                        throw OutputError(.cannotCreate, jobPath + "/" + name, "a symlink that is not the tool's own")
+        func walk(_ folder: String, depth: Int) throws(OutputError) {
+            for name in FileSystem.names(folder) {
+                let path = folder + "/" + name
+                switch FileSystem.entry(path) {
+                case .symlink:
+                    guard depth == 2, isOwnLink(name: name, target: FileSystem.readLink(path)) else {
+                        throw OutputError(.cannotCreate, path, "a symlink that is not the tool's own")
                     }
-                }
-                for name in FileSystem.names(jobPath) where name.hasPrefix(".v-") {
-                    try checkNoLinks(inside: jobPath + "/" + name)
+                case .folder:
+                    try walk(path, depth: depth + 1)
+                default:
+                    break
                 }
             }
         }
-    }
-
-    private static func checkNoLinks(inside folder: String) throws(OutputError) {
-        for name in FileSystem.names(folder) where FileSystem.entry(folder + "/" + name) == .symlink {
-            throw OutputError(.cannotCreate, folder + "/" + name, "a symlink that is not the tool's own")
+        for top in ["sites", "runs"] {
+            let path = root + "/" + top
+            switch FileSystem.entry(path) {
+            case .symlink: throw OutputError(.cannotCreate, path, "a symlink that is not the tool's own")
+            case .folder: try walk(path, depth: top == "sites" ? 0 : -10)
+            default: break
+            }
         }
     }
 
