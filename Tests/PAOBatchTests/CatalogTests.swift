@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+@testable import PAOBatch
+
+@Suite struct CatalogTests {
+    @Test func codeTablesMatchTheDataFiles() throws {
+        let tsv = try String(contentsOfFile: packageRoot + "/docs/data/iso4217.tsv", encoding: .utf8)
+        let currencies = tsv.split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.hasPrefix("code") }
+            .map { $0.split(separator: "\t") }.map { (String($0[0]), Int($0[1])!) }
+        #expect(currencies.map(\.0) == iso4217Table.map(\.code))
+        #expect(currencies.map(\.1) == iso4217Table.map(\.minorDigits))
+        let countries = try String(contentsOfFile: packageRoot + "/docs/data/iso3166-alpha2.txt", encoding: .utf8)
+            .split(separator: "\n").filter { !$0.hasPrefix("#") }.map(String.init)
+        #expect(countries == iso3166Table)
+    }
+
+    @Test func reportsCommandListsEveryReportSorted() {
+        let result = paoBatch(["reports"])
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == ReportID.allCases.count)
+        #expect(lines.map { String($0.split(separator: "\t")[0]) } == ReportID.allCases.map(\.rawValue).sorted())
+        #expect(lines.first { $0.hasPrefix("renewals\t") }?.hasSuffix("\trenewal_due_date,site_number,customer_number,site_name,agreement_number,customer_name,country,enrollment_type,price_level,anniversary_month,reseller_site,reseller_name,quote_number,order_number,line_number,subscription_id,part_number,part_type,renewal_part_number,renewal_part_description,term_months,quantity,coverage_start,coverage_end,unit_price,renewal_unit_price,renewal_amount,currency,price_status") == true)
+    }
+
+    @Test func moneyIsExactAndPrintedWithTheCurrencyDigits() {
+        #expect(MoneyText.format(123450, minorDigits: 2) == "1234.50")
+        #expect(MoneyText.format(1235, minorDigits: 0) == "1235")
+        #expect(MoneyText.format(12345, minorDigits: 3) == "12.345")
+        #expect(MoneyText.format(5, minorDigits: 2) == "0.05")
+        #expect(MoneyText.format(-5, minorDigits: 3) == "-0.005")
+        let big: Money = 999_999_999_999_999_9999 * 1_000_000_000
+        #expect(MoneyText.format(big, minorDigits: 4) == "999999999999999999900000.0000")
+    }
+
+    @Test func daysRoundTrip() {
+        for text in ["0001-01-01", "1970-01-01", "2024-02-29", "2026-11-29", "9999-12-31"] {
+            #expect(Day.parse(text)?.description == text)
+        }
+        #expect(Day.parse("2023-02-29") == nil)
+        #expect(Day.parse("2026-11-29")! - Day.parse("2026-01-01")! == 332)
+    }
+}
+
+@Suite struct DocsTests {
+    @Test func reportsDocListsEveryReportWithItsColumns() throws {
+        let doc = try String(contentsOfFile: packageRoot + "/docs/reports.md", encoding: .utf8)
+        for spec in reportCatalog {
+            #expect(doc.contains("## \(spec.id.rawValue) — "), "\(spec.id.rawValue)")
+            #expect(doc.contains("Columns: `\(spec.columns.joined(separator: ","))`"), "\(spec.id.rawValue) columns")
+        }
+    }
+}
