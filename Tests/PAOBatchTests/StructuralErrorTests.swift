@@ -65,6 +65,12 @@ private func validate(_ fixture: FeedFixture, extraFiles: [String: String] = [:]
         #expect(result.status == 0, "\(result.stderr)")
     }
 
+    @Test func aMissingFeedWinsOverAnOutputThatCannotBeCreated() {
+        let jobs = "{ \"output\": \"/proc/pao-batch-out\", \"jobs\": [ { \"name\": \"daily\", \"reports\": [\"customers\"] } ] }"
+        #expect(validate(FeedFixture(), remove: ["parts.csv"], jobs: jobs).0.status == 66)
+        #expect(validate(FeedFixture(), jobs: jobs).0.status == 73)
+    }
+
     @Test func twoFilesForOneFeedExit65() {
         #expect(validate(FeedFixture(), extraFiles: ["resellers.xml": "<resellers/>"]).0.status == 65)
     }

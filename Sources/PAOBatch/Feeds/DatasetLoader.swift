@@ -17,23 +17,10 @@ public enum DatasetLoader {
     /// `loaded` is called after each feed with its counts (for progress).
     public static func load(inputFolder: String, chunkSize: Int = 1 << 20, loaded: ((FeedStats) -> Void)? = nil) -> LoadResult {
         let context = LoadContext()
-        var files: [FeedFile?] = []
-        var firstStructural: FeedError?
-        for feed in FeedName.allCases {
-            do {
-                let file = try FeedFile.locate(feed, in: inputFolder)
-                if feed.isRequired, file == nil || access(file!.path, R_OK) != 0 {
-                    return LoadResult(dataset: Dataset(), rejects: [], feeds: [], failure: FeedError(
-                        .missing, file: file?.fileName ?? feed.rawValue, "required feed \(feed.rawValue) is missing or unreadable in \(inputFolder)"))
-                }
-                files.append(file)
-            } catch {
-                firstStructural = firstStructural ?? error
-                files.append(nil)
-            }
-        }
-        if let firstStructural {
-            return LoadResult(dataset: Dataset(), rejects: [], feeds: [], failure: firstStructural)
+        let files: [FeedFile?]
+        switch locate(inputFolder: inputFolder) {
+        case .failure(let error): return LoadResult(dataset: Dataset(), rejects: [], feeds: [], failure: error)
+        case .success(let found): files = found
         }
         do {
             for case let file? in files {
@@ -56,5 +43,27 @@ public enum DatasetLoader {
         }
         context.stats.sort { FeedName.allCases.firstIndex(of: $0.feed)! < FeedName.allCases.firstIndex(of: $1.feed)! }
         return LoadResult(dataset: context.dataset, rejects: context.rejects, feeds: context.stats, failure: nil)
+    }
+
+    /// The file of each feed (nil for an absent optional one). A missing or unreadable required
+    /// feed wins over two files for one feed, as 66 wins over 65 (SPEC §1).
+    public static func locate(inputFolder: String) -> Result<[FeedFile?], FeedError> {
+        var files: [FeedFile?] = []
+        var firstStructural: FeedError?
+        for feed in FeedName.allCases {
+            do {
+                let file = try FeedFile.locate(feed, in: inputFolder)
+                if feed.isRequired, file == nil || access(file!.path, R_OK) != 0 {
+                    return .failure(FeedError(.missing, file: file?.fileName ?? feed.rawValue,
+                                              "required feed \(feed.rawValue) is missing or unreadable in \(inputFolder)"))
+                }
+                files.append(file)
+            } catch {
+                firstStructural = firstStructural ?? error
+                files.append(nil)
+            }
+        }
+        if let firstStructural { return .failure(firstStructural) }
+        return .success(files)
     }
 }

@@ -30,14 +30,20 @@ struct PreparedRun {
         if let unknown = jobNames.first(where: { name in !config.jobs.contains { $0.name == name } }) {
             return .failure(OutcomeBox(RunOutcome(status: .usage, message: "unknown job \(unknown)", config: config)))
         }
-        do throws(OutputError) { try makeFolders(config.output) } catch {
+        // Without an output folder there is no lock and no run record; a missing or doubled feed
+        // still wins over 73 (SPEC §1 precedence).
+        func cannotCreate(_ error: OutputError) -> Result<PreparedRun, OutcomeBox> {
+            if case .failure(let feedError) = DatasetLoader.locate(inputFolder: config.input) {
+                return .failure(OutcomeBox(RunOutcome(status: ExitStatus(feedError), message: feedError.description, config: config)))
+            }
             return .failure(OutcomeBox(RunOutcome(status: .cannotCreate, message: error.description, config: config)))
         }
+        do throws(OutputError) { try makeFolders(config.output) } catch { return cannotCreate(error) }
         let lock: RunLock
         do { lock = try RunLock(outputRoot: config.output, shard: shard) } catch {
             switch error {
             case .held: return .failure(OutcomeBox(RunOutcome(status: .locked, message: "another run holds the lock of \(config.output)", config: config)))
-            case .cannotOpen(let e): return .failure(OutcomeBox(RunOutcome(status: .cannotCreate, message: e.description, config: config)))
+            case .cannotOpen(let e): return cannotCreate(e)
             }
         }
         var record = RunRecord(runId: clock.runId, command: command, asOf: asOf ?? clock.today(in: config.timezone),
