@@ -30,6 +30,17 @@ import Testing
         #expect(MoneyText.format(-5, minorDigits: 3) == "-0.005")
         let big: Money = 999_999_999_999_999_9999 * 1_000_000_000
         #expect(MoneyText.format(big, minorDigits: 4) == "999999999999999999900000.0000")
+        // Around the 18-digit fast path: the same text as the wide path would give.
+        for digits in 0...3 {
+            for value: Money in [0, 1, -1, 9, 10, 999_999_999_999_999_999, 1_000_000_000_000_000_000, -999_999_999_999_999_999,
+                                 -1_000_000_000_000_000_000, 123_456_789_012_345_678_9] {
+                let magnitude = String(value < 0 ? -value : value)
+                let padded = String(repeating: "0", count: max(0, digits + 1 - magnitude.count)) + magnitude
+                let whole = padded.dropLast(digits), fraction = padded.suffix(digits)
+                let expected = (value < 0 ? "-" : "") + whole + (digits > 0 ? "." + fraction : "")
+                #expect(MoneyText.format(value, minorDigits: digits) == expected)
+            }
+        }
     }
 
     @Test func daysRoundTrip() {
@@ -37,6 +48,7 @@ import Testing
             #expect(Day.parse(text)?.description == text)
         }
         #expect(Day.parse("2023-02-29") == nil)
+        #expect((Day.parse("9999-12-31")! + 1).description == "10000-01-01")
         #expect(Day.parse("2026-11-29")! - Day.parse("2026-01-01")! == 332)
     }
 }

@@ -44,7 +44,15 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// `YYYY-MM-DD`.
     public var description: String {
         let c = components
-        return pad(c.year, 4) + "-" + pad(c.month, 2) + "-" + pad(c.day, 2)
+        guard c.year >= 0 && c.year <= 9999 else { return pad(c.year, 4) + "-" + pad(c.month, 2) + "-" + pad(c.day, 2) }
+        return String(unsafeUninitializedCapacity: 10) { b in
+            writeDigits(c.year, 4, to: b, at: 0)
+            b[4] = 0x2D
+            writeDigits(c.month, 2, to: b, at: 5)
+            b[7] = 0x2D
+            writeDigits(c.day, 2, to: b, at: 8)
+            return 10
+        }
     }
 
     /// `YYYYMMDD`.
@@ -117,6 +125,16 @@ func digits(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> Int?
 }
 
 /// `n` in decimal, zero-padded to `width` digits.
+/// Writes `n` (≥ 0) as exactly `width` ASCII digits, zero-padded, at `start`.
+@inline(__always)
+func writeDigits(_ n: Int, _ width: Int, to b: UnsafeMutableBufferPointer<UInt8>, at start: Int) {
+    var n = n
+    for i in stride(from: start + width - 1, through: start, by: -1) {
+        b[i] = UInt8(truncatingIfNeeded: 0x30 + n % 10)
+        n /= 10
+    }
+}
+
 func pad(_ n: Int, _ width: Int) -> String {
     let s = String(n)
     return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s

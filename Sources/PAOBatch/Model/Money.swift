@@ -46,6 +46,9 @@ enum MoneyText {
 
     /// Formats minor units with exactly `minorDigits` decimals, e.g. `1234.50`, `1235`, `12.345`.
     static func format(_ value: Money, minorDigits: Int) -> String {
+        if let small = Int64(exactly: value), small > -1_000_000_000_000_000_000, small < 1_000_000_000_000_000_000 {
+            return format(small, minorDigits: minorDigits)
+        }
         let negative = value < 0
         var digits = String(negative ? -value : value)
         if minorDigits > 0 {
@@ -55,5 +58,32 @@ enum MoneyText {
             digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -minorDigits))
         }
         return negative ? "-" + digits : digits
+    }
+
+    /// The same for values of at most 18 digits, written straight into the string's bytes.
+    private static func format(_ value: Int64, minorDigits: Int) -> String {
+        var magnitude = value.magnitude
+        var digits = 1
+        var power: UInt64 = 10
+        while digits < 19 && magnitude >= power {
+            digits += 1
+            power &*= 10
+        }
+        digits = max(digits, minorDigits + 1)
+        let length = (value < 0 ? 1 : 0) + digits + (minorDigits > 0 ? 1 : 0)
+        return String(unsafeUninitializedCapacity: length) { b in
+            var i = length - 1
+            for n in 0..<digits {
+                if n == minorDigits && minorDigits > 0 {
+                    b[i] = 0x2E
+                    i -= 1
+                }
+                b[i] = UInt8(truncatingIfNeeded: 0x30 + magnitude % 10)
+                magnitude /= 10
+                i -= 1
+            }
+            if value < 0 { b[0] = 0x2D }
+            return length
+        }
     }
 }

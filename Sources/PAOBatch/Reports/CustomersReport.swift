@@ -34,7 +34,7 @@ enum CustomersReport {
     static func rows(_ input: ReportInput) -> [ReportRow] {
         let view = input.view
         let summaries = summarize(view, view.inScopeLines(input.site))
-        return summaries.keys.sorted { textLess(view.customer($0).siteNumber, view.customer($1).siteNumber) }.map { c in
+        return summaries.keys.sorted { view.siteRank($0) < view.siteRank($1) }.map { c in
             let s = summaries[c]!
             let cu = view.customer(c)
             return ReportRow(customer: c, quote: nil, values: [

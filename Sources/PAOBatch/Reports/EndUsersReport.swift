@@ -15,9 +15,9 @@ enum EndUsersReport {
                 ])))
             }
         }
+        let resellerRank = view.ranks.resellerSite
         rows.sort {
-            ordered(compareText(view.resellerSite($0.reseller), view.resellerSite($1.reseller)),
-                    compareText(view.customer($0.customer).siteNumber, view.customer($1.customer).siteNumber))
+            (resellerRank[Int($0.reseller)], view.siteRank($0.customer)) < (resellerRank[Int($1.reseller)], view.siteRank($1.customer))
         }
         return rows.map(\.row)
     }

@@ -18,11 +18,11 @@ enum InventoryReport {
             g.latest = max(g.latest, end)
             groups[key] = g
         }
-        let keys = groups.keys.sorted { a, b in
-            let pa = view.part(a.part), pb = view.part(b.part)
-            return ordered(compareText(view.customer(a.customer).siteNumber, view.customer(b.customer).siteNumber),
-                           compareText(pa.productId, pb.productId), compareText(pa.number, pb.number))
+        let ranks = view.ranks
+        func order(_ k: Key) -> (Int32, Int32, Int32) {
+            (view.siteRank(k.customer), ranks.productId[Int(k.part)], ranks.partNumber[Int(k.part)])
         }
+        let keys = groups.keys.sorted { order($0) < order($1) }
         return keys.map { k in
             let g = groups[k]!
             let c = view.customer(k.customer)

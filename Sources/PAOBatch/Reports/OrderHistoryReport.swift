@@ -30,10 +30,7 @@ enum OrderHistoryReport {
             g.amount += view.amount(l)
             groups[key] = g
         }
-        let keys = groups.keys.sorted {
-            ordered(compareText(view.customer($0.customer).siteNumber, view.customer($1.customer).siteNumber),
-                    compareValues($0.year, $1.year))
-        }
+        let keys = groups.keys.sorted { (view.siteRank($0.customer), $0.year) < (view.siteRank($1.customer), $1.year) }
         return keys.map { k in
             let g = groups[k]!
             let c = view.customer(k.customer)
@@ -47,10 +44,7 @@ enum OrderHistoryReport {
 
     static func detail(_ input: ReportInput) -> [ReportRow] {
         let view = input.view
-        let lines = selectedLines(input).sorted { a, b in
-            let x = view.line(a), y = view.line(b)
-            return ordered(compareValues(x.orderDate, y.orderDate), view.compareOrderLine(a, b))
-        }
+        let lines = selectedLines(input).sorted(by: view.orderedFirst)
         return lines.map { i in
             let l = view.line(i)
             let c = view.customer(l.customer)

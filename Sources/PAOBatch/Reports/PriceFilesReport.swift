@@ -68,8 +68,8 @@ enum PriceFilesReport {
             case .currentAndFuture: return current || future
             }
         }.sorted { a, b in
-            ordered(compareText(view.part(a.part).number, view.part(b.part).number), compareValues(a.level, b.level),
-                    compareValues(a.effectiveFrom, b.effectiveFrom))
+            let partRank = view.ranks.partNumber
+            return (partRank[Int(a.part)], a.level, a.effectiveFrom) < (partRank[Int(b.part)], b.level, b.effectiveFrom)
         }
         return records.map { p in
             let part = view.part(p.part)

@@ -14,13 +14,12 @@ enum RenewalQuotesReport {
             guard l.coverageEnd! <= view.asOf + quoteDays else { continue }
             quotes[Key(reseller: l.reseller, customer: l.customer, due: l.coverageEnd! + 1), default: []].append(i)
         }
-        let keys = quotes.keys.sorted {
-            ordered(compareValues($0.due, $1.due), compareText(view.customer($0.customer).siteNumber, view.customer($1.customer).siteNumber),
-                    compareText(view.resellerSite($0.reseller), view.resellerSite($1.reseller)))
-        }
+        let resellerRank = view.ranks.resellerSite
+        func order(_ k: Key) -> (Day, Int32, Int32) { (k.due, view.siteRank(k.customer), resellerRank[Int(k.reseller)]) }
+        let keys = quotes.keys.sorted { order($0) < order($1) }
         var rows: [ReportRow] = []
         for key in keys {
-            let lines = quotes[key]!.sorted { view.compareOrderLine($0, $1) < 0 }
+            let lines = quotes[key]!.sorted { view.orderRank($0) < view.orderRank($1) }
             let c = view.customer(key.customer)
             let prices = lines.map { view.renewalPrice(view.line($0), on: key.due) }
             let total = zip(lines, prices).reduce(Money(0)) { $0 + ($1.1 ?? 0) * Money(view.line($1.0).quantity) }

@@ -13,11 +13,12 @@ enum RenewalsReport {
             if let to, due > to { return false }
             return true
         }.sorted { a, b in
-            let x = view.line(a), y = view.line(b)
-            let cx = view.customer(x.customer), cy = view.customer(y.customer)
-            return ordered(compareValues(x.coverageEnd!, y.coverageEnd!), compareText(cx.agreementNumber, cy.agreementNumber),
-                           compareText(x.quoteNumber, y.quoteNumber), compareText(cx.siteName, cy.siteName),
-                           view.compareOrderLine(a, b))
+            let ranks = view.ranks
+            func key(_ i: Int32) -> (Day, Int32, Int32, Int32, Int32) {
+                let l = view.data.lines[Int(i)], c = Int(l.customer)
+                return (l.coverageEnd!, ranks.agreement[c], ranks.quote[Int(i)], ranks.siteName[c], ranks.orderLine[Int(i)])
+            }
+            return key(a) < key(b)
         }
         return lines.map { i in
             let l = view.line(i)

@@ -19,16 +19,16 @@ enum SaaSReports {
         for s in candidates {
             let saas = view.linesBySubscription[Int(s)].filter { view.part(view.line($0).part).type == .SAAS }
             let owner = saas.max { a, b in
-                let x = view.line(a), y = view.line(b)
-                return ordered(compareValues(x.coverageEnd!, y.coverageEnd!), compareValues(x.orderDate, y.orderDate),
-                               view.compareOrderLine(a, b))
+                let x = view.data.lines[Int(a)], y = view.data.lines[Int(b)]
+                return (x.coverageEnd!, x.orderDate, view.orderRank(a)) < (y.coverageEnd!, y.orderDate, view.orderRank(b))
             }!
             guard view.scope.contains(site, view.line(owner).reseller) else { continue }
             let inScope = saas.filter { view.scope.contains(site, view.line($0).reseller) }
             let first = inScope.min(by: view.orderedFirst)!
             result.append(Owned(subscription: s, first: first, inScopeSaaS: inScope))
         }
-        return result.sorted { textLess(view.subscriptionId($0.subscription), view.subscriptionId($1.subscription)) }
+        let rank = view.ranks.subscription
+        return result.sorted { rank[Int($0.subscription)] < rank[Int($1.subscription)] }
     }
 
     static func fulfillment(_ input: ReportInput) -> [ReportRow] {

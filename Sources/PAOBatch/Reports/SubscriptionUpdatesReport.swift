@@ -9,10 +9,11 @@ enum SubscriptionUpdatesReport {
             let l = view.line(i)
             return types.contains(view.part(l.part).type) && l.orderDate > view.asOf - days && l.subscription != nil
         }.sorted { a, b in
-            let x = view.line(a), y = view.line(b)
-            return ordered(compareValues(x.orderDate, y.orderDate),
-                           compareText(view.subscriptionId(x.subscription), view.subscriptionId(y.subscription)),
-                           view.compareOrderLine(a, b))
+            func key(_ i: Int32) -> (Day, Int32, Int32) {
+                let l = view.data.lines[Int(i)]
+                return (l.orderDate, view.ranks.subscription[Int(l.subscription!)], view.orderRank(i))
+            }
+            return key(a) < key(b)
         }
         return lines.map { i in
             let l = view.line(i)

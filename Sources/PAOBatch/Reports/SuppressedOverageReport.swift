@@ -5,7 +5,7 @@ enum SuppressedOverageReport {
         let months = input.params.int("months", default: 12)
         let last = view.asOf.month
         let firstMonth = last + (1 - months)
-        var rows: [(period: Month, subscription: String, row: ReportRow)] = []
+        var rows: [(period: Month, subscription: Int32, row: ReportRow)] = []
         var subscriptions = Set<Int32>()
         for i in view.inScopeLines(input.site) {
             let l = view.line(i)
@@ -27,7 +27,7 @@ enum SuppressedOverageReport {
             let c = view.customer(l.customer)
             let overagePart = view.part(l.part).overagePart
             let price = overagePart.flatMap { view.price($0, for: l.customer, on: monthStart) }
-            rows.append((u.period, view.subscriptionId(u.subscription), ReportRow(customer: l.customer, quote: nil, values: [
+            rows.append((u.period, view.ranks.subscription[Int(u.subscription)], ReportRow(customer: l.customer, quote: nil, values: [
                 u.period.description, view.subscriptionId(u.subscription), c.siteNumber, c.customerName,
                 view.resellerSite(l.reseller), view.resellerName(l.reseller), view.partNumber(l.part),
                 view.partNumber(overagePart), String(entitled), String(u.usedQuantity), String(overage),
@@ -35,7 +35,7 @@ enum SuppressedOverageReport {
                 price == nil ? "MISSING" : "OK", u.suppressionReason ?? "",
             ])))
         }
-        rows.sort { ordered(compareValues($0.period, $1.period), compareText($0.subscription, $1.subscription)) }
+        rows.sort { ($0.period, $0.subscription) < ($1.period, $1.subscription) }
         return rows.map(\.row)
     }
 

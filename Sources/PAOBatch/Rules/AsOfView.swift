@@ -11,6 +11,8 @@ public final class AsOfView: @unchecked Sendable {
     public let linesBySubscription: [[Int32]]
     /// Per line: visible, renewable and not superseded (a *latest line*).
     public let isLatest: [Bool]
+    /// Byte-order ranks of the text sort keys.
+    public let ranks: TextRanks
     /// Usage records of each subscription.
     let usageBySubscription: [Int32: [Int32]]
     /// The accepted provisioning record of each subscription.
@@ -30,6 +32,7 @@ public final class AsOfView: @unchecked Sendable {
         linesByReseller = byReseller
         linesBySubscription = bySubscription
         isLatest = RenewalIndex.latestLines(data, asOf: asOf)
+        ranks = TextRanks(data)
         var usage: [Int32: [Int32]] = [:]
         for (i, u) in data.usage.enumerated() { usage[u.subscription, default: []].append(Int32(i)) }
         usageBySubscription = usage

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// How values are printed in reports (SPEC §3, §10).
 enum Format {
     static func money(_ value: Money, _ currency: Currency) -> String { MoneyText.format(value, minorDigits: currency.minorDigits) }
@@ -22,20 +26,23 @@ enum Format {
     }
 }
 
-/// Byte-order comparison of UTF-8 text, an empty value first (SPEC §3 Sorting).
+/// Byte-order comparison of UTF-8 text (SPEC §3 Sorting): -1, 0 or 1.
 @inline(__always)
-func textLess(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
-
-@inline(__always)
-func textLess(_ a: String?, _ b: String?) -> Bool { textLess(a ?? "", b ?? "") }
-
-/// Compares two values: -1, 0 or 1.
-@inline(__always)
-func compareText(_ a: String?, _ b: String?) -> Int {
-    let x = a ?? "", y = b ?? ""
-    if x == y { return 0 }
-    return textLess(x, y) ? -1 : 1
+func compareBytes(_ a: String, _ b: String) -> Int {
+    var a = a, b = b
+    return a.withUTF8 { x in
+        b.withUTF8 { y in
+            let n = min(x.count, y.count)
+            let r = n == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, n)
+            return r != 0 ? (r < 0 ? -1 : 1) : compareValues(x.count, y.count)
+        }
+    }
 }
 
+/// Whether `a` sorts before `b` in byte order.
+@inline(__always)
+func textLess(_ a: String, _ b: String) -> Bool { compareBytes(a, b) < 0 }
+
+/// Compares two values: -1, 0 or 1.
 @inline(__always)
 func compareValues<T: Comparable>(_ a: T, _ b: T) -> Int { a < b ? -1 : a == b ? 0 : 1 }

@@ -1,0 +1,55 @@
+/// Byte-order ranks (SPEC §3 Sorting) of the text keys that reports sort by, computed once per
+/// run: two ranks compare as their texts do, equal texts share a rank and a missing text ranks
+/// as the empty one, first. Report sorts then compare integers instead of Strings.
+public struct TextRanks: Sendable {
+    /// Per line: (order_number, line_number).
+    public let orderLine: [Int32]
+    /// Per line: quote_number.
+    public let quote: [Int32]
+    /// Per customer: site_number, agreement_number, site_name.
+    public let customerSite, agreement, siteName: [Int32]
+    /// Per reseller: site.
+    public let resellerSite: [Int32]
+    /// Per subscription: its id.
+    public let subscription: [Int32]
+    /// Per part: product_id and part_number.
+    public let productId, partNumber: [Int32]
+
+    public init(_ data: Dataset) {
+        let lines = data.lines, customers = data.customers, parts = data.parts
+        // The two line ranks are the big ones: one on each core, the small ones beside them.
+        let (first, second) = inParallel({
+            [Self.ranks(lines.count, text: { lines[$0].orderNumber }, tieBreak: { lines[$0].lineNumber }),
+             Self.ranks(customers.count) { customers[$0].siteNumber },
+             Self.ranks(customers.count) { customers[$0].agreementNumber },
+             Self.ranks(customers.count) { customers[$0].siteName }]
+        }, {
+            [Self.ranks(lines.count) { lines[$0].quoteNumber },
+             Self.ranks(data.resellers.count) { data.resellers[$0].site },
+             Self.ranks(data.subscriptions.count) { data.subscriptions[$0] },
+             Self.ranks(parts.count) { parts[$0].productId },
+             Self.ranks(parts.count) { parts[$0].number }]
+        })
+        (orderLine, customerSite, agreement, siteName) = (first[0], first[1], first[2], first[3])
+        (quote, resellerSite, subscription, productId, partNumber) = (second[0], second[1], second[2], second[3], second[4])
+    }
+
+    /// Dense ranks of `count` texts in byte order, ties broken by `tieBreak` when given.
+    static func ranks(_ count: Int, text: (Int) -> String?, tieBreak: ((Int) -> Int32)? = nil) -> [Int32] {
+        let texts = (0..<count).map { text($0) ?? "" }
+        let extra = tieBreak.map { f in (0..<count).map(f) }
+        func compare(_ a: Int32, _ b: Int32) -> Int {
+            let byText = compareBytes(texts[Int(a)], texts[Int(b)])
+            if byText != 0 || extra == nil { return byText }
+            return compareValues(extra![Int(a)], extra![Int(b)])
+        }
+        let order = (0..<Int32(count)).sorted { compare($0, $1) < 0 }
+        var ranks = [Int32](repeating: 0, count: count)
+        var rank: Int32 = 0
+        for (n, i) in order.enumerated() {
+            if n > 0 && compare(order[n - 1], i) != 0 { rank += 1 }
+            ranks[Int(i)] = rank
+        }
+        return ranks
+    }
+}
