@@ -119,6 +119,30 @@ private func validate(_ fixture: FeedFixture, extraFiles: [String: String] = [:]
         #expect(result.rejects.first?.line == 11)
     }
 
+    @Test func feedsLoadedSideBySideReportAsInSPECOrder() {
+        // prices and transactions load at once: the earlier feed's error wins and the later one is not reported.
+        var broken = FeedFixture()
+        broken.files["prices.csv"] = "part_number,country\n"
+        broken.files["transactions.csv"] = "nonsense\n"
+        let failed = broken.load()
+        #expect(failed.failure?.file == "prices.csv")
+        #expect(!failed.feeds.contains { $0.feed == .transactions })
+        // A later feed's error still stops the run after the earlier one is read.
+        var laterBroken = FeedFixture()
+        laterBroken.files["transactions.csv"] = "nonsense\n"
+        let later = laterBroken.load()
+        #expect(later.failure?.file == "transactions.csv")
+        #expect(later.feeds.map(\.feed) == [.resellers, .customers, .parts, .prices])
+        // Rejects come in feed order, whichever feed finished first.
+        var rejected = FeedFixture()
+        rejected.append("prices.csv", "NOPE,US,USD,D,1.00,2026-01-01,")
+        rejected.append("saas_usage.csv", "NOPE,2026-01,1,N,")
+        rejected.append("transactions.csv", "x")
+        let loaded = rejected.load()
+        #expect(loaded.failure == nil)
+        #expect(loaded.rejects.map(\.feed) == ["prices", "transactions", "saas_usage"])
+    }
+
     @Test func rejectsOverTheThresholdExit65ButStillWriteTheRecord() throws {
         var fixture = FeedFixture()
         fixture.append("customers.csv", "502,,902,702,C,US,USD,PA,ORIGINATING,D,3")

@@ -11,38 +11,56 @@ public struct LoadResult: Sendable {
     public var failure: FeedError?
 }
 
-/// Loads the seven feeds of an input folder in SPEC order (§2).
+/// Loads the seven feeds of an input folder (SPEC §2): the master feeds in order, then prices beside
+/// transactions and usage beside provisioning, one on each core (neither of a pair reads the other).
+/// Rejects, counts and the error that stops loading come out as if the feeds were read in SPEC order.
 public enum DatasetLoader {
+    /// Feeds loaded one after another, or two at once.
+    static let phases: [[FeedName]] = [[.resellers], [.customers], [.parts], [.prices, .transactions], [.saas_usage, .saas_provisioning]]
+
     /// Finds every feed first (a missing required feed wins over a broken one, SPEC §1), then loads them.
     /// `loaded` is called after each feed with its counts (for progress).
     public static func load(inputFolder: String, chunkSize: Int = 1 << 20, loaded: ((FeedStats) -> Void)? = nil) -> LoadResult {
         let context = LoadContext()
-        let files: [FeedFile?]
+        let files: [FeedName: FeedFile]
         switch locate(inputFolder: inputFolder) {
         case .failure(let error): return LoadResult(dataset: Dataset(), rejects: [], feeds: [], failure: error)
-        case .success(let found): files = found
+        case .success(let found): files = Dictionary(uniqueKeysWithValues: found.compactMap { $0.map { ($0.feed, $0) } })
         }
-        do {
-            for case let file? in files {
-                switch file.feed {
-                case .resellers: try context.loadResellers(file, chunkSize: chunkSize)
-                case .customers: try context.loadCustomers(file, chunkSize: chunkSize)
-                case .parts: try context.loadParts(file, chunkSize: chunkSize)
-                case .prices: try context.loadPrices(file, chunkSize: chunkSize)
-                case .transactions: try context.loadTransactions(file, chunkSize: chunkSize)
-                case .saas_usage: try context.loadUsage(file, chunkSize: chunkSize)
-                case .saas_provisioning: try context.loadProvisioning(file)
-                }
-                if let stats = context.stats.last { loaded?(stats) }
+        for phase in phases {
+            let present = phase.compactMap { files[$0] }
+            let reported = context.stats.count
+            let failure: FeedError?
+            if present.count == 2 {
+                failure = loadSideBySide(present[0], present[1], into: context, chunkSize: chunkSize)
+            } else {
+                failure = present.first.flatMap { context.load($0, chunkSize: chunkSize) }
             }
-        } catch {
-            return LoadResult(dataset: context.dataset, rejects: context.rejects, feeds: context.stats, failure: error)
+            for stats in context.stats[reported...] { loaded?(stats) }
+            if let failure { return LoadResult(dataset: context.dataset, rejects: context.rejects, feeds: context.stats, failure: failure) }
         }
         for feed in FeedName.allCases where !context.stats.contains(where: { $0.feed == feed }) {
             context.stats.append(FeedStats(feed: feed, file: nil, sha256: nil, bytes: 0, streamBytes: 0, seconds: 0, read: 0, rejected: 0))
         }
         context.stats.sort { FeedName.allCases.firstIndex(of: $0.feed)! < FeedName.allCases.firstIndex(of: $1.feed)! }
         return LoadResult(dataset: context.dataset, rejects: context.rejects, feeds: context.stats, failure: nil)
+    }
+
+    /// Loads `first` on a fork of the context while `second` loads on the context itself, then
+    /// takes the fork's table, counts and rejects in ahead of the second's. When `first` fails,
+    /// what `second` read is dropped, as it would never have been read.
+    private static func loadSideBySide(_ first: FeedFile, _ second: FeedFile, into context: LoadContext,
+                                       chunkSize: Int) -> FeedError? {
+        let fork = context.fork()
+        let (rejects, stats) = (context.rejects.count, context.stats.count)
+        let (firstFailure, secondFailure) = inParallel({ fork.load(first, chunkSize: chunkSize) },
+                                                       { context.load(second, chunkSize: chunkSize) })
+        if firstFailure != nil {
+            context.rejects.removeSubrange(rejects...)
+            context.stats.removeSubrange(stats...)
+        }
+        context.adopt(first.feed, from: fork, rejectsAt: rejects, statsAt: stats)
+        return firstFailure ?? secondFailure
     }
 
     /// The file of each feed (nil for an absent optional one). A missing or unreadable required

@@ -19,10 +19,9 @@ public enum BatchRun {
         let jobs = config.jobs.filter { request.jobs.isEmpty || request.jobs.contains($0.name) }
         let data = prepared.load.dataset
         let indexClock = Stopwatch()
-        let view = AsOfView(data, asOf: asOf)
-        let isolation = IsolationCheck(data, asOf: asOf)
+        let (view, isolation) = inParallel({ AsOfView(data, asOf: asOf) }, { IsolationCheck(data, asOf: asOf) })
         var stages: [(key: String, value: JSONValue)] = [
-            ("load", seconds(prepared.record.feeds.reduce(0) { $0 + $1.seconds })), ("index", seconds(indexClock.elapsed)),
+            ("load", seconds(prepared.record.loadSeconds)), ("index", seconds(indexClock.elapsed)),
         ]
         let stageClock = Stopwatch()
         let stage = "\(config.output)/.stage-\(request.shardTag)-\(clock.runId)"

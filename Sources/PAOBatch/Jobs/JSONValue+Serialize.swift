@@ -7,8 +7,8 @@ extension JSONValue {
     }
 
     private func write(into out: inout String, indent: Int?) {
-        let newline = indent.map { "\n" + String(repeating: "  ", count: $0 + 1) } ?? ""
-        let closing = indent.map { "\n" + String(repeating: "  ", count: $0) } ?? ""
+        var newline: String { indent.map { "\n" + String(repeating: "  ", count: $0 + 1) } ?? "" }
+        var closing: String { indent.map { "\n" + String(repeating: "  ", count: $0) } ?? "" }
         let inner = indent.map { $0 + 1 }
         switch self {
         case .null: out += "null"
@@ -18,6 +18,7 @@ extension JSONValue {
         case .array(let items):
             guard !items.isEmpty else { out += "[]"; return }
             out += "["
+            let newline = newline
             for (i, item) in items.enumerated() {
                 out += (i > 0 ? "," : "") + newline
                 item.write(into: &out, indent: inner)
@@ -26,6 +27,7 @@ extension JSONValue {
         case .object(let members):
             guard !members.isEmpty else { out += "{}"; return }
             out += "{"
+            let newline = newline
             for (i, m) in members.enumerated() {
                 out += (i > 0 ? "," : "") + newline + JSONValue.quote(m.key) + (indent == nil ? ":" : ": ")
                 m.value.write(into: &out, indent: inner)
@@ -35,6 +37,7 @@ extension JSONValue {
     }
 
     static func quote(_ s: String) -> String {
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return "\"" + s + "\"" }
         var out = "\""
         for u in s.unicodeScalars {
             switch u {

@@ -48,7 +48,9 @@ struct PreparedRun {
         }
         var record = RunRecord(runId: clock.runId, command: command, asOf: asOf ?? clock.today(in: config.timezone),
                                started: clock.started)
+        let loadClock = Stopwatch()
         let load = DatasetLoader.load(inputFolder: config.input, loaded: progress)
+        record.loadSeconds = loadClock.elapsed
         record.feeds = load.feeds
         record.rejects = load.rejects
         var failure: (ExitStatus, String)?

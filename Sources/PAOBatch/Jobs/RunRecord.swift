@@ -12,6 +12,8 @@ public struct RunRecord: Sendable {
     public var started: Date
     public var exitCode: ExitStatus = .ok
     public var feeds: [FeedStats] = []
+    /// Wall seconds of loading every feed (some load side by side, so not the sum of their seconds).
+    public var loadSeconds = 0.0
     public var rejects: [Reject] = []
     public var jobs: [JSONValue] = []
     public var warnings: [String] = []

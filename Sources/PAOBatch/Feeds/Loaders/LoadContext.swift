@@ -1,6 +1,6 @@
 /// The state of a load in progress: the dataset so far, the lookups later feeds resolve against,
-/// and what was rejected.
-final class LoadContext {
+/// and what was rejected. One thread at a time uses a context; a fork shares only value copies.
+final class LoadContext: @unchecked Sendable {
     var dataset = Dataset()
     var rejects: [Reject] = []
     var stats: [FeedStats] = []
@@ -12,6 +12,48 @@ final class LoadContext {
     var subscriptionById = StringKeyIndex()
     /// Subscriptions named by an accepted SAAS line: what usage and provisioning may refer to.
     var saasSubscriptions: Set<Int32> = []
+
+    /// Loads one feed by its loader; nil when it loaded (rejects and all), else the error that stops the run.
+    func load(_ file: FeedFile, chunkSize: Int) -> FeedError? {
+        do throws(FeedError) {
+            switch file.feed {
+            case .resellers: try loadResellers(file, chunkSize: chunkSize)
+            case .customers: try loadCustomers(file, chunkSize: chunkSize)
+            case .parts: try loadParts(file, chunkSize: chunkSize)
+            case .prices: try loadPrices(file, chunkSize: chunkSize)
+            case .transactions: try loadTransactions(file, chunkSize: chunkSize)
+            case .saas_usage: try loadUsage(file, chunkSize: chunkSize)
+            case .saas_provisioning: try loadProvisioning(file)
+            }
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    /// A context to load one more feed beside this one: the same lookups and tables (shared until
+    /// written), no rejects or counts of its own yet.
+    func fork() -> LoadContext {
+        let other = LoadContext()
+        other.dataset = dataset
+        other.resellerBySite = resellerBySite
+        other.customerBySite = customerBySite
+        other.partByNumber = partByNumber
+        other.subscriptionById = subscriptionById
+        other.saasSubscriptions = saasSubscriptions
+        return other
+    }
+
+    /// Takes in the table a fork loaded for `feed`, with its rejects and counts at the given places.
+    func adopt(_ feed: FeedName, from fork: LoadContext, rejectsAt: Int, statsAt: Int) {
+        switch feed {
+        case .prices: dataset.prices = fork.dataset.prices
+        case .saas_usage: dataset.usage = fork.dataset.usage
+        default: preconditionFailure("\(feed) is not loaded beside another feed")
+        }
+        rejects.insert(contentsOf: fork.rejects, at: rejectsAt)
+        stats.insert(contentsOf: fork.stats, at: statsAt)
+    }
 
     /// Reads a flat feed, calling `accept` for each well-shaped record; a thrown fault is the reject.
     /// Feeds without in-feed references are then finished; the others call `finish` themselves.
