@@ -23,13 +23,13 @@ let package = Package(
             name: "CZlib",
             linkerSettings: [.linkedLibrary("z")]
         ),
-        .target(name: "CSystem"),
+        .target(name: "CSyncFS"),
         .target(
             name: "PAOBatch",
             dependencies: [
                 "CLibXML2",
                 "CZlib",
-                "CSystem",
+                "CSyncFS",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: [.unsafeFlags(["-Ounchecked", "-enforce-exclusivity=unchecked"], .when(configuration: .release))]

@@ -1,4 +1,4 @@
-import CSystem
+import CSyncFS
 import Foundation
 
 #if canImport(Glibc)
@@ -84,7 +84,7 @@ func syncFileSystem(_ path: String) throws(OutputError) {
     let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     guard fd >= 0 else { throw OutputError(.io, path, "cannot open folder: \(String(cString: strerror(errno)))") }
     defer { close(fd) }
-    guard csystem_syncfs(fd) == 0 else { throw OutputError(.io, path, "syncfs failed: \(String(cString: strerror(errno)))") }
+    guard csyncfs_syncfs(fd) == 0 else { throw OutputError(.io, path, "syncfs failed: \(String(cString: strerror(errno)))") }
 }
 
 /// fsyncs a folder so renames and new entries in it are durable.

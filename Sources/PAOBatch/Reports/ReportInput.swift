@@ -4,6 +4,13 @@ public struct ReportInput {
     public let site: Int32
     public let params: ReportParams
     public let filters: CustomerFilters
+
+    public init(view: AsOfView, site: Int32, params: ReportParams, filters: CustomerFilters) {
+        self.view = view
+        self.site = site
+        self.params = params
+        self.filters = filters
+    }
 }
 
 /// One output row: the values in column order, and what filters look at.
