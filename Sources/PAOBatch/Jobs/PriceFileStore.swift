@@ -29,6 +29,8 @@ final class PriceFileStore: @unchecked Sendable {
     private let lock = NSCondition()
     private var done: [Key: Shared] = [:]
     private var inProgress: Set<Key> = []
+    /// Staging subfolders handed out so far: one per file written, so no two files meet.
+    private var subfolders = 0
     /// Countries without price records that a site needed, for the run record.
     private(set) var unpriced: Set<String> = []
 
@@ -50,20 +52,46 @@ final class PriceFileStore: @unchecked Sendable {
         return result.files
     }
 
-    /// The shared file, written by the first caller that needs it; others wait for it.
-    func file(_ fileKey: PriceFileKey, format: Job.Format, dialect: CSVDialect) throws(OutputError) -> Shared {
-        let key = Key(file: fileKey, format: format, bom: dialect.bom, crlf: dialect.lineEnding == .crlf, guarded: dialect.formulaGuard)
-        lock.lock()
-        while inProgress.contains(key) { lock.wait() }
-        if let shared = done[key] {
-            lock.unlock()
-            return shared
+    /// The shared files for every (file, format) a site needs, in that order. A file nobody has
+    /// started is written by this caller first, so workers needing the same files split them
+    /// between them; then it waits for those another worker is writing.
+    func files(_ wanted: [(PriceFileKey, Job.Format)], dialect: CSVDialect) throws(OutputError) -> [Shared] {
+        let keys = wanted.map { Key(file: $0.0, format: $0.1, bom: dialect.bom, crlf: dialect.lineEnding == .crlf, guarded: dialect.formulaGuard) }
+        for key in keys {
+            if case .mine(let subfolder) = claim(key, waiting: false) { _ = try produce(key, subfolder, dialect) }
         }
+        var result: [Shared] = []
+        for key in keys {
+            switch claim(key, waiting: true) {
+            case .ready(let shared): result.append(shared)
+            case .mine(let subfolder): result.append(try produce(key, subfolder, dialect))
+            case .busy: preconditionFailure("a waiting claim is never busy")
+            }
+        }
+        return result
+    }
+
+    private enum Claim {
+        case ready(Shared)
+        /// The caller writes the file into this staging subfolder.
+        case mine(Int)
+        case busy
+    }
+
+    private func claim(_ key: Key, waiting: Bool) -> Claim {
+        lock.lock()
+        defer { lock.unlock() }
+        while waiting && inProgress.contains(key) { lock.wait() }
+        if let shared = done[key] { return .ready(shared) }
+        if inProgress.contains(key) { return .busy }
         inProgress.insert(key)
-        let variant = done.keys.filter { $0.file == fileKey && $0.format == format }.count
-        lock.unlock()
+        subfolders += 1
+        return .mine(subfolders)
+    }
+
+    private func produce(_ key: Key, _ subfolder: Int, _ dialect: CSVDialect) throws(OutputError) -> Shared {
         var result: Result<Shared, OutputError>
-        do throws(OutputError) { result = .success(try write(fileKey, key, format: format, dialect: dialect, variant: variant)) } catch {
+        do throws(OutputError) { result = .success(try write(key.file, format: key.format, dialect: dialect, subfolder: subfolder)) } catch {
             result = .failure(error)
         }
         lock.lock()
@@ -74,9 +102,9 @@ final class PriceFileStore: @unchecked Sendable {
         return try result.get()
     }
 
-    private func write(_ fileKey: PriceFileKey, _ key: Key, format: Job.Format, dialect: CSVDialect, variant: Int) throws(OutputError) -> Shared {
+    private func write(_ fileKey: PriceFileKey, format: Job.Format, dialect: CSVDialect, subfolder: Int) throws(OutputError) -> Shared {
         let name = "\(fileKey.stem)_\(view.asOf).\(format.rawValue).gz"
-        let subfolder = "\(folder)/\(fileKey.stem)-\(format.rawValue)-\(variant)-\(key.bom)-\(key.crlf)-\(key.guarded)"
+        let subfolder = "\(folder)/\(subfolder)"
         try PreparedRun.makeFolders(subfolder)
         let writer = try ReportFileWriter(path: subfolder + "/" + name, format: format, spec: ReportID.priceFiles.spec,
                                           rootAttributes: fileKey.rootAttributes + [("asOf", view.asOf.description)],

@@ -34,12 +34,10 @@ struct StagedFolder {
         for report in job.reports {
             let params = ReportParams(job.params[report] ?? [:])
             if report == .priceFiles {
-                for key in priceFiles.keys(site: self.site, params: params) {
-                    for format in job.formats {
-                        let shared = try priceFiles.file(key, format: format, dialect: job.csv)
-                        try FileSystem.linkOrCopy(shared.path, folder + "/" + shared.file.name)
-                        files.append(shared.file)
-                    }
+                let wanted = priceFiles.keys(site: self.site, params: params).flatMap { key in job.formats.map { (key, $0) } }
+                for shared in try priceFiles.files(wanted, dialect: job.csv) {
+                    try FileSystem.linkOrCopy(shared.path, folder + "/" + shared.file.name)
+                    files.append(shared.file)
                 }
                 continue
             }
