@@ -2,8 +2,9 @@
 /// every row of a site's files must name only related customers, in-scope resellers and in-scope lines.
 final class IsolationCheck: @unchecked Sendable {
     private let data: Dataset
-    private let customerBySite: [String: Int32]
-    private let resellerBySite: [String: Int32]
+    /// Entries are customer and reseller indexes (site numbers are unique in accepted records).
+    private let customerBySite: StringKeyIndex
+    private let resellerBySite: StringKeyIndex
     /// The resellers with a visible line of each customer.
     private let sellersOfCustomer: [[Int32]]
     private var lineIndex = KeyIndex(capacity: 1 << 16)
@@ -11,8 +12,11 @@ final class IsolationCheck: @unchecked Sendable {
 
     init(_ data: Dataset, asOf: Day) {
         self.data = data
-        customerBySite = Dictionary(data.customers.enumerated().map { ($0.element.siteNumber, Int32($0.offset)) }) { a, _ in a }
-        resellerBySite = Dictionary(data.resellers.enumerated().map { ($0.element.site, Int32($0.offset)) }) { a, _ in a }
+        var customers = StringKeyIndex(), resellers = StringKeyIndex()
+        for c in data.customers { customers.insert(c.siteNumber) }
+        for r in data.resellers { resellers.insert(r.site) }
+        customerBySite = customers
+        resellerBySite = resellers
         var sellers = [Set<Int32>](repeating: [], count: data.customers.count)
         var visible = [Bool](repeating: false, count: data.lines.count)
         for (i, line) in data.lines.enumerated() where line.orderDate <= asOf {
@@ -30,7 +34,10 @@ final class IsolationCheck: @unchecked Sendable {
     struct SiteCheck {
         let check: IsolationCheck
         let site: String
-        let scope: Set<Int32>
+        /// Per reseller: whether it is in the site's scope.
+        let inScope: [Bool]
+
+        private func scope(_ reseller: Int32) -> Bool { inScope[Int(reseller)] }
 
         func breach(_ spec: ReportSpec, _ row: [String]) -> String? {
             breach(Columns(spec), row)
@@ -52,10 +59,10 @@ final class IsolationCheck: @unchecked Sendable {
             let c = check
             func column(_ index: Int?) -> String? { index.map { row[$0] } }
             if let s = column(columns.reseller) {
-                guard let r = c.resellerBySite[s], scope.contains(r) else { return "reseller \(s) is not in scope" }
+                guard let r = c.resellerBySite.find(s), scope(r) else { return "reseller \(s) is not in scope" }
             }
             if let s = column(columns.customer) {
-                guard let customer = c.customerBySite[s], c.sellersOfCustomer[Int(customer)].contains(where: scope.contains) else {
+                guard let customer = c.customerBySite.find(s), c.sellersOfCustomer[Int(customer)].contains(where: scope) else {
                     return "customer \(s) is not related"
                 }
             }
@@ -63,7 +70,7 @@ final class IsolationCheck: @unchecked Sendable {
                 let found = c.lineIndex.find(KeyIndex.hash(order.utf8, seed: UInt64(n))) { i in
                     c.data.lines[Int(i)].orderNumber == order && c.data.lines[Int(i)].lineNumber == n
                 }
-                guard let i = found, c.visible[Int(i)], scope.contains(c.data.lines[Int(i)].reseller) else {
+                guard let i = found, c.visible[Int(i)], scope(c.data.lines[Int(i)].reseller) else {
                     return "line \(order)/\(n) is not in scope"
                 }
             }
@@ -72,8 +79,9 @@ final class IsolationCheck: @unchecked Sendable {
     }
 
     func forSite(_ site: Int32) -> SiteCheck {
-        var scope: Set<Int32> = [site]
-        for (i, r) in data.resellers.enumerated() where r.distributor == site { scope.insert(Int32(i)) }
-        return SiteCheck(check: self, site: data.resellers[Int(site)].site, scope: scope)
+        var inScope = [Bool](repeating: false, count: data.resellers.count)
+        inScope[Int(site)] = true
+        for (i, r) in data.resellers.enumerated() where r.distributor == site { inScope[i] = true }
+        return SiteCheck(check: self, site: data.resellers[Int(site)].site, inScope: inScope)
     }
 }

@@ -1,29 +1,29 @@
 import CZlib
+import Foundation
 
 /// A streaming gzip writer (SPEC §6.4): one member, MTIME 0, no file name, bounded memory.
+/// Compressed bytes reach the sink in whole 128 KiB blocks (the last one excepted).
 public final class GzipWriter: ByteSink {
-    private var stream = z_stream()
+    private let state: DeflateState
     private let sink: ByteSink
-    private let out = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 17, alignment: 16)
+    /// Compressed bytes waiting in `state.out`.
+    private var pending = 0
     private var finished = false
     /// Uncompressed bytes written so far.
     public private(set) var rawBytes = 0
 
     public init(sink: ByteSink, level: Int) {
         self.sink = sink
-        _ = czlib_deflateInit2(&stream, Int32(level), 15 + 16)
+        state = DeflateState.take(level: level)
     }
 
-    deinit {
-        deflateEnd(&stream)
-        out.deallocate()
-    }
+    deinit { DeflateState.give(state) }
 
     public func write(_ bytes: UnsafeRawBufferPointer) throws(OutputError) {
         guard bytes.count > 0 else { return }
         rawBytes += bytes.count
-        stream.next_in = UnsafeMutablePointer(mutating: bytes.baseAddress!.assumingMemoryBound(to: UInt8.self))
-        stream.avail_in = UInt32(bytes.count)
+        state.stream.pointee.next_in = UnsafeMutablePointer(mutating: bytes.baseAddress!.assumingMemoryBound(to: UInt8.self))
+        state.stream.pointee.avail_in = UInt32(bytes.count)
         try pump(Z_NO_FLUSH)
     }
 
@@ -31,19 +31,62 @@ public final class GzipWriter: ByteSink {
     public func finish() throws(OutputError) {
         guard !finished else { return }
         finished = true
-        stream.next_in = nil
-        stream.avail_in = 0
+        state.stream.pointee.next_in = nil
+        state.stream.pointee.avail_in = 0
         try pump(Z_FINISH)
     }
 
     private func pump(_ flush: Int32) throws(OutputError) {
-        repeat {
-            stream.next_out = out.baseAddress!.assumingMemoryBound(to: UInt8.self)
-            stream.avail_out = UInt32(out.count)
-            let status = deflate(&stream, flush)
-            let produced = out.count - Int(stream.avail_out)
-            if produced > 0 { try sink.write(UnsafeRawBufferPointer(rebasing: out[0..<produced])) }
-            if flush == Z_FINISH && status == Z_STREAM_END { return }
-        } while stream.avail_out == 0 || (flush == Z_FINISH)
+        let out = state.out
+        while true {
+            state.stream.pointee.next_out = out.baseAddress! + pending
+            state.stream.pointee.avail_out = UInt32(out.count - pending)
+            let status = deflate(state.stream, flush)
+            pending = out.count - Int(state.stream.pointee.avail_out)
+            if pending == out.count {
+                try sink.write(UnsafeRawBufferPointer(out))
+                pending = 0
+            } else if flush != Z_FINISH {
+                return
+            } else if status == Z_STREAM_END {
+                if pending > 0 { try sink.write(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(out)[0..<pending])) }
+                pending = 0
+                return
+            }
+        }
+    }
+}
+
+/// A deflate stream and its output block, kept for reuse: a new stream takes about 270 KB of
+/// fresh memory that the kernel must zero, a reset one only clears its hash table.
+private final class DeflateState: @unchecked Sendable {
+    let level: Int
+    let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
+    let out = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 1 << 17)
+
+    private init(level: Int) {
+        self.level = level
+        stream.initialize(to: z_stream())
+        _ = czlib_deflateInit2(stream, Int32(level), 15 + 16)
+    }
+
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var idle: [DeflateState] = []
+
+    /// A reset stream at `level`: an idle one when there is one, else a new one.
+    static func take(level: Int) -> DeflateState {
+        lock.lock()
+        let reused = idle.firstIndex { $0.level == level }.map { idle.remove(at: $0) }
+        lock.unlock()
+        guard let reused else { return DeflateState(level: level) }
+        deflateReset(reused.stream)
+        return reused
+    }
+
+    /// Hands a stream back, whatever state it was left in (`take` resets it).
+    static func give(_ state: DeflateState) {
+        lock.lock()
+        idle.append(state)
+        lock.unlock()
     }
 }
