@@ -11,7 +11,7 @@ enum SuppressedOverageReport {
             let l = view.line(i)
             if let s = l.subscription, view.part(l.part).type == .SAAS { subscriptions.insert(s) }
         }
-        let records = subscriptions.flatMap { view.usageBySubscription[$0] ?? [] }.map { view.data.usage[Int($0)] }
+        let records = subscriptions.flatMap { view.usageBySubscription[Int($0)] }.map { view.data.usage[Int($0)] }
         for u in records where u.overageSuppressed && u.period >= firstMonth && u.period <= last {
             let monthStart = u.period.firstDay, monthEnd = u.period.lastDay
             let saas = view.linesBySubscription[Int(u.subscription)].filter { view.part(view.line($0).part).type == .SAAS }

@@ -14,7 +14,7 @@ public final class AsOfView: @unchecked Sendable {
     /// Byte-order ranks of the text sort keys.
     public let ranks: TextRanks
     /// Usage records of each subscription.
-    let usageBySubscription: [Int32: [Int32]]
+    let usageBySubscription: [[Int32]]
     /// The accepted provisioning record of each subscription.
     let provisioningBySubscription: [Int32: ProvisioningRecord]
 
@@ -33,8 +33,8 @@ public final class AsOfView: @unchecked Sendable {
         linesBySubscription = bySubscription
         isLatest = RenewalIndex.latestLines(data, asOf: asOf)
         ranks = TextRanks(data)
-        var usage: [Int32: [Int32]] = [:]
-        for (i, u) in data.usage.enumerated() { usage[u.subscription, default: []].append(Int32(i)) }
+        var usage = [[Int32]](repeating: [], count: data.subscriptions.count)
+        for (i, u) in data.usage.enumerated() { usage[Int(u.subscription)].append(Int32(i)) }
         usageBySubscription = usage
         provisioningBySubscription = Dictionary(uniqueKeysWithValues: data.provisioning.map { ($0.subscription, $0) })
     }

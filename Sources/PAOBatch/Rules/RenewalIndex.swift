@@ -1,32 +1,30 @@
 /// Renewal keys and latest lines (SPEC §3).
 enum RenewalIndex {
     /// Per line: whether it is a visible renewable line that no other renewable line of its
-    /// renewal key (any reseller) starts after it ends.
+    /// renewal key (any reseller) starts after it ends. The key is the subscription, else
+    /// (customer, renewal part); parts that do not renew have none.
     static func latestLines(_ data: Dataset, asOf: Day) -> [Bool] {
+        let renewable = data.parts.map { $0.type.isRenewable }
+        let renewalPart = data.parts.map { Int64($0.renewalPart ?? -1) }
         // A line is superseded exactly when the latest start among its key's lines is after its end.
-        var maxStart: [RenewalKey: Day] = [:]
-        for line in data.lines where line.orderDate <= asOf {
-            guard let key = key(line, data), let start = line.coverageStart else { continue }
-            if let m = maxStart[key], m >= start { continue }
-            maxStart[key] = start
-        }
-        return data.lines.map { line in
-            guard line.orderDate <= asOf, let key = key(line, data), let end = line.coverageEnd else { return false }
-            return maxStart[key]! <= end
+        var bySubscription = [Day?](repeating: nil, count: data.subscriptions.count)
+        var byCustomerPart: [Int64: Day] = [:]
+        return data.lines.withUnsafeBufferPointer { lines in
+            func customerPart(_ i: Int) -> Int64 { Int64(lines[i].customer) << 32 | (renewalPart[Int(lines[i].part)] & 0xFFFF_FFFF) }
+            for i in lines.indices where lines[i].orderDate <= asOf && renewable[Int(lines[i].part)] {
+                guard let start = lines[i].coverageStart else { continue }
+                if let s = lines[i].subscription {
+                    if bySubscription[Int(s)].map({ $0 < start }) ?? true { bySubscription[Int(s)] = start }
+                } else {
+                    let key = customerPart(i)
+                    if byCustomerPart[key].map({ $0 < start }) ?? true { byCustomerPart[key] = start }
+                }
+            }
+            return lines.indices.map { i in
+                guard lines[i].orderDate <= asOf, renewable[Int(lines[i].part)], let end = lines[i].coverageEnd else { return false }
+                let latestStart = lines[i].subscription.map { bySubscription[Int($0)] } ?? byCustomerPart[customerPart(i)]
+                return latestStart.map { $0 <= end } ?? true
+            }
         }
     }
-
-    /// The subscription, else (customer, renewal part); nil for types that do not renew.
-    static func key(_ line: Line, _ data: Dataset) -> RenewalKey? {
-        let part = data.parts[Int(line.part)]
-        guard part.type.isRenewable else { return nil }
-        if let s = line.subscription { return RenewalKey(subscription: s, customer: -1, renewalPart: -1) }
-        return RenewalKey(subscription: -1, customer: line.customer, renewalPart: part.renewalPart ?? -1)
-    }
-}
-
-struct RenewalKey: Hashable {
-    var subscription: Int32
-    var customer: Int32
-    var renewalPart: Int32
 }
