@@ -89,15 +89,14 @@ public enum BatchRun {
         let shared = priceFiles.written
         let summary: [JSONValue] = jobs.map { job in
             let mine = items.indices.filter { items[$0].job.name == job.name }
-            let files = mine.flatMap { results.files[$0] ?? [] }
+            let totals = mine.reduce(StagedTotals()) { $0 + results.totals[$1] }
             let sharing: [(key: String, value: JSONValue)] = job.reports.contains(.priceFiles)
                 ? [("distinctPriceFiles", .int(shared.files)), ("distinctPriceFileBytes", .int(shared.bytes)),
                    ("distinctPriceFileRawBytes", .int(shared.rawBytes))] : []
             return .object([
-                ("name", .string(job.name)), ("sites", .int(mine.count)), ("files", .int(files.count)),
-                ("rows", .int(files.reduce(0) { $0 + $1.rows })), ("bytes", .int(files.reduce(0) { $0 + $1.bytes })),
-                ("rawBytes", .int(files.reduce(0) { $0 + $1.rawBytes })),
-                ("seconds", seconds(mine.reduce(0) { $0 + (results.seconds[$1] ?? 0) })),
+                ("name", .string(job.name)), ("sites", .int(mine.count)), ("files", .int(totals.files)),
+                ("rows", .int(totals.rows)), ("bytes", .int(totals.bytes)), ("rawBytes", .int(totals.rawBytes)),
+                ("seconds", seconds(totals.seconds)),
             ] + sharing)
         }
         var finished = prepared
@@ -114,14 +113,16 @@ private final class StagingResults: @unchecked Sendable {
     private let lock = NSLock()
     private var nextItem = 0
     private let count: Int
-    private(set) var files: [Int: [WrittenFile]] = [:]
-    /// Staging time of each item; a job's `seconds` in the run record is their sum (worker-seconds:
-    /// with two workers, about twice the wall time the job took).
-    private(set) var seconds: [Int: Double] = [:]
+    /// What each staged folder holds (only the sums are kept: at scale L the price files alone
+    /// are 1.7 M entries).
+    private(set) var totals: [StagedTotals]
     private(set) var failure: StagedFolder.Failure?
     private(set) var finished = 0
 
-    init(count: Int) { self.count = count }
+    init(count: Int) {
+        self.count = count
+        totals = Array(repeating: StagedTotals(), count: count)
+    }
 
     /// The next item to stage, or nil when all are taken or one failed.
     func next() -> Int? {
@@ -134,8 +135,7 @@ private final class StagingResults: @unchecked Sendable {
 
     func store(_ n: Int, _ written: [WrittenFile], seconds: Double) {
         lock.lock()
-        files[n] = written
-        self.seconds[n] = seconds
+        totals[n] = StagedTotals(written, seconds: seconds)
         finished += 1
         lock.unlock()
     }
@@ -144,5 +144,32 @@ private final class StagingResults: @unchecked Sendable {
         lock.lock()
         if failure == nil { failure = error }
         lock.unlock()
+    }
+}
+
+/// Files, rows and bytes of staged folders, for the run record. `seconds` is staging time; a
+/// job's sum is worker-seconds (with two workers, about twice the wall time the job took).
+private struct StagedTotals {
+    var files = 0, rows = 0, bytes = 0, rawBytes = 0
+    var seconds = 0.0
+
+    init() {}
+
+    init(_ written: [WrittenFile], seconds: Double) {
+        files = written.count
+        rows = written.reduce(0) { $0 + $1.rows }
+        bytes = written.reduce(0) { $0 + $1.bytes }
+        rawBytes = written.reduce(0) { $0 + $1.rawBytes }
+        self.seconds = seconds
+    }
+
+    static func + (a: StagedTotals, b: StagedTotals) -> StagedTotals {
+        var sum = a
+        sum.files += b.files
+        sum.rows += b.rows
+        sum.bytes += b.bytes
+        sum.rawBytes += b.rawBytes
+        sum.seconds += b.seconds
+        return sum
     }
 }
