@@ -46,7 +46,7 @@ let benchmarks: @Sendable () -> Void = {
 enum Inputs {
     static func generate(_ format: GeneratorOptions.FeedFormat) -> String {
         let folder = NSTemporaryDirectory() + "pao-micro-\(format.rawValue)"
-        if !FileManager.default.fileExists(atPath: folder + "/resellers.csv") {
+        if !FileManager.default.fileExists(atPath: folder + "/transactions.csv") {
             try! FeedGenerator(options: GeneratorOptions(scale: .S, seed: 1, feedFormat: format)).write(to: folder)
         }
         return folder
