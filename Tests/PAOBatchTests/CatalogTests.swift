@@ -43,6 +43,11 @@ import Testing
         }
     }
 
+    @Test func priceLevelsSortInTheirCanonicalOrder() {
+        #expect(PriceLevel.allCases.map(\.ordinal) == Array(PriceLevel.allCases.indices))
+        #expect(PriceLevel.allCases.sorted() == PriceLevel.allCases)
+    }
+
     @Test func daysRoundTrip() {
         for text in ["0001-01-01", "1970-01-01", "2024-02-29", "2026-11-29", "9999-12-31"] {
             #expect(Day.parse(text)?.description == text)

@@ -19,8 +19,22 @@ public enum YesNo: String, FeedEnum { case Y, N }
 public enum PriceLevel: String, FeedEnum, Comparable {
     case BL, D, E, F, G, H, I, J, ED, GV
 
-    public static func < (a: PriceLevel, b: PriceLevel) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    public static func < (a: PriceLevel, b: PriceLevel) -> Bool { a.ordinal < b.ordinal }
+
+    /// The place in the canonical order, 0 for BL.
+    public var ordinal: Int {
+        switch self {
+        case .BL: 0
+        case .D: 1
+        case .E: 2
+        case .F: 3
+        case .G: 4
+        case .H: 5
+        case .I: 6
+        case .J: 7
+        case .ED: 8
+        case .GV: 9
+        }
     }
 }
 

@@ -13,7 +13,7 @@ public struct PriceBook: Sendable {
 
     private static func key(_ part: Int32, _ country: Country, _ currency: Currency, _ level: PriceLevel) -> UInt64 {
         UInt64(UInt32(bitPattern: part)) << 32 | UInt64(country.packed) << 16 | UInt64(currency.index) << 4
-            | UInt64(PriceLevel.allCases.firstIndex(of: level)!)
+            | UInt64(level.ordinal)
     }
 
     /// The unit price of `part` in a country, currency and price level on `day`, or nil when there is none.
