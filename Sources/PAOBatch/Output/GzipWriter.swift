@@ -42,6 +42,8 @@ public final class GzipWriter: ByteSink {
             state.stream.pointee.next_out = out.baseAddress! + pending
             state.stream.pointee.avail_out = UInt32(out.count - pending)
             let status = deflate(state.stream, flush)
+            // Only a stream state that was never initialised or was overwritten gives this: a bug, not input.
+            precondition(status != Z_STREAM_ERROR, "deflate stream state is inconsistent")
             pending = out.count - Int(state.stream.pointee.avail_out)
             if pending == out.count {
                 try sink.write(UnsafeRawBufferPointer(out))
