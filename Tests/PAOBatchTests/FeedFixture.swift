@@ -75,3 +75,15 @@ struct FeedFixture {
     /// Lines in the feed so far (the next appended record's line number is this plus one).
     func lineCount(_ file: String) -> Int { files[file]!.split(separator: "\n", omittingEmptySubsequences: false).count - 1 }
 }
+
+extension AsOfView {
+    /// The reseller index of a reseller site number.
+    func site(_ id: String) -> Int32 { Int32(data.resellers.firstIndex { $0.site == id }!) }
+
+    /// A report's rows for a site, each as column name → value.
+    func reportRows(_ report: ReportID, site id: String, params: [String: JSONValue] = [:],
+                    filters: CustomerFilters = CustomerFilters()) -> [[String: String]] {
+        ReportRegistry.rows(report, ReportInput(view: self, site: site(id), params: ReportParams(params), filters: filters))
+            .map { Dictionary(uniqueKeysWithValues: zip(report.spec.columns, $0.values)) }
+    }
+}

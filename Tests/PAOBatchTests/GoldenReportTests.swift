@@ -36,7 +36,7 @@ private func check(_ text: String, _ name: String) {
 @Suite struct GoldenReportTests {
     @Test(arguments: ["1000001", "1000003"], ReportID.allCases.filter { $0 != .priceFiles })
     func reportMatchesItsGoldenFile(_ siteId: String, _ report: ReportID) {
-        let site = Int32(sample.data.resellers.firstIndex { $0.site == siteId }!)
+        let site = sample.site(siteId)
         let rows = ReportRegistry.rows(report, ReportInput(view: sample, site: site, params: ReportParams([:]), filters: CustomerFilters()))
         #expect(!rows.isEmpty || [.subscriptionUpdates, .suppressedOverage].contains(report), "the sample should exercise \(report)")
         check(csv(report.spec.columns, rows.map(\.values)), "\(siteId)/\(report.rawValue).csv")

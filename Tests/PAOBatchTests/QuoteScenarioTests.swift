@@ -49,11 +49,7 @@ private let quotes: AsOfView = {
     return f.view(asOf: "2026-11-29")
 }()
 
-private func rows(_ report: ReportID, _ siteId: String) -> [[String: String]] {
-    let site = Int32(quotes.data.resellers.firstIndex { $0.site == siteId }!)
-    return ReportRegistry.rows(report, ReportInput(view: quotes, site: site, params: ReportParams([:]), filters: CustomerFilters()))
-        .map { Dictionary(uniqueKeysWithValues: zip(report.spec.columns, $0.values)) }
-}
+private func rows(_ report: ReportID, _ siteId: String) -> [[String: String]] { quotes.reportRows(report, site: siteId) }
 
 @Suite struct QuoteScenarioTests {
     @Test func quotesSplitByResellerAndDueDateAndMixPricedLines() {

@@ -62,12 +62,8 @@ private let scenario: AsOfView = {
     return f.view(asOf: "2026-11-29")
 }()
 
-private func site(_ id: String) -> Int32 { Int32(scenario.data.resellers.firstIndex { $0.site == id }!) }
-
 private func rows(_ report: ReportID, _ siteId: String, params: [String: JSONValue] = [:], filters: CustomerFilters = CustomerFilters()) -> [[String: String]] {
-    let spec = report.spec
-    return ReportRegistry.rows(report, ReportInput(view: scenario, site: site(siteId), params: ReportParams(params), filters: filters))
-        .map { Dictionary(uniqueKeysWithValues: zip(spec.columns, $0.values)) }
+    scenario.reportRows(report, site: siteId, params: params, filters: filters)
 }
 
 @Suite struct ReportScenarioTests {
@@ -188,11 +184,11 @@ private func rows(_ report: ReportID, _ siteId: String, params: [String: JSONVal
     }
 
     @Test func isolationCheckCatchesAForeignRow() {
-        let check = IsolationCheck(scenario.data, asOf: scenario.asOf).forSite(site("300"))
+        let check = IsolationCheck(scenario.data, asOf: scenario.asOf).forSite(scenario.site("300"))
         let spec = ReportID.orderHistoryDetail.spec
-        let own = ReportRegistry.rows(.orderHistoryDetail, ReportInput(view: scenario, site: site("300"), params: ReportParams([:]), filters: CustomerFilters()))
+        let own = ReportRegistry.rows(.orderHistoryDetail, ReportInput(view: scenario, site: scenario.site("300"), params: ReportParams([:]), filters: CustomerFilters()))
         #expect(own.allSatisfy { check.breach(spec, $0.values) == nil })
-        let foreign = ReportRegistry.rows(.orderHistoryDetail, ReportInput(view: scenario, site: site("200"), params: ReportParams([:]), filters: CustomerFilters()))
+        let foreign = ReportRegistry.rows(.orderHistoryDetail, ReportInput(view: scenario, site: scenario.site("200"), params: ReportParams([:]), filters: CustomerFilters()))
         #expect(foreign.contains { check.breach(spec, $0.values) != nil })
     }
 }

@@ -69,9 +69,7 @@ private let saas: AsOfView = {
 }()
 
 private func rows(_ report: ReportID, _ siteId: String, params: [String: JSONValue] = [:]) -> [[String: String]] {
-    let site = Int32(saas.data.resellers.firstIndex { $0.site == siteId }!)
-    return ReportRegistry.rows(report, ReportInput(view: saas, site: site, params: ReportParams(params), filters: CustomerFilters()))
-        .map { Dictionary(uniqueKeysWithValues: zip(report.spec.columns, $0.values)) }
+    saas.reportRows(report, site: siteId, params: params)
 }
 
 @Suite struct SaaSScenarioTests {
