@@ -43,8 +43,8 @@ struct StagedFolder {
             }
             let rows = ReportRegistry.rows(report, ReportInput(view: view, site: self.site, params: params, filters: job.filters))
             let columns = IsolationCheck.SiteCheck.Columns(report.spec)
-            for row in rows {
-                if let breach = isolation.breach(columns, row.values) {
+            for i in rows.indices {
+                if let breach = isolation.breach(columns, rows[i].values) {
                     throw Failure.isolation("isolation breach in \(report.rawValue) for site \(site): \(breach)")
                 }
             }
@@ -54,7 +54,7 @@ struct StagedFolder {
                     path: folder + "/" + name, format: format, spec: report.spec,
                     rootAttributes: [("site", site), ("job", job.name), ("asOf", view.asOf.description)],
                     dialect: job.csv, gzipLevel: gzipLevel)
-                for row in rows { try writer.write(row.values) }
+                for i in rows.indices { try writer.write(rows[i].values) }
                 files.append(try writer.finish(name: name, report: report))
             }
         }

@@ -2,7 +2,7 @@
 enum FolderManifest {
     /// Writes both files into `folder`; `files` are the folder's other files.
     static func write(site: String, job: String, asOf: Day, files: [WrittenFile], into folder: String) throws(OutputError) {
-        let sorted = files.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        let sorted = files.sorted { textLess($0.name, $1.name) }
         let manifest = JSONValue.object([
             ("site", .string(site)), ("job", .string(job)), ("asOf", .string(asOf.description)),
             ("files", .array(sorted.map { f in
@@ -16,7 +16,7 @@ enum FolderManifest {
         try hashing.write(manifestBytes)
         try manifestFile.close()
         var sums = sorted.map { ($0.name, $0.sha256) } + [("MANIFEST.json", hashing.sha256)]
-        sums.sort { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
+        sums.sort { textLess($0.0, $1.0) }
         let sumsFile = try FileSink(path: folder + "/SHA256SUMS")
         try sumsFile.write(Array(sums.map { "\($0.1)  \($0.0)\n" }.joined().utf8))
         try sumsFile.close()

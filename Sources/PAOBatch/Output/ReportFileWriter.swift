@@ -17,12 +17,12 @@ final class ReportFileWriter {
     private let gzip: GzipWriter
     private let format: Job.Format
     private let guarded: [Bool]
-    /// `<column>`, `</column>` and `<column/>` of each column, made once.
-    private let openTags: [[UInt8]]
-    private let closeTags: [[UInt8]]
-    private let emptyTags: [[UInt8]]
+    /// `<column>`, `</column>` and `<column/>` of each column, one after another.
+    private let tags: ByteBlock
+    /// Where each tag starts in `tags`, and where the last one ends.
+    private let tagStarts: [Int]
     private let dialect: CSVDialect
-    private var buffer: [UInt8] = []
+    private let block = ByteBlock(capacity: 1 << 17)
     private var rows = 0
 
     /// `rootAttributes` name the XML root's attributes after `name`.
@@ -33,50 +33,50 @@ final class ReportFileWriter {
         gzip = GzipWriter(sink: hashing, level: gzipLevel)
         self.format = format
         guarded = spec.columns.map { ReportSpec.guardedColumns.contains($0) }
-        openTags = spec.columns.map { Array("<\($0)>".utf8) }
-        closeTags = spec.columns.map { Array("</\($0)>".utf8) }
-        emptyTags = spec.columns.map { Array("<\($0)/>".utf8) }
+        tags = ByteBlock(capacity: 1 << 10)
+        var starts: [Int] = []
+        if format == .xml {
+            for column in spec.columns {
+                for tag in ["<\(column)>", "</\(column)>", "<\(column)/>"] {
+                    starts.append(tags.count)
+                    tags.append(tag)
+                }
+            }
+        }
+        starts.append(tags.count)
+        tagStarts = starts
         self.dialect = dialect
-        buffer.reserveCapacity(1 << 17)
         switch format {
         case .csv:
-            if dialect.bom { buffer.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
-            appendCSV(spec.columns, guard: false)
+            if dialect.bom { block.append("\u{FEFF}") }
+            spec.columns.withUnsafeBufferPointer { writeCSV($0, guard: false) }
         case .xml:
-            append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<report name=\"\(spec.id.rawValue)\"")
+            block.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<report name=\"\(spec.id.rawValue)\"")
             for (name, value) in rootAttributes {
-                append(" \(name)=\"")
-                TextEncoding.appendXMLText(value, to: &buffer)
-                append("\"")
+                block.append(" \(name)=\"")
+                TextEncoding.withUTF8(value) { bytes in
+                    block.write(upTo: TextEncoding.xmlBound(bytes.count)) { TextEncoding.writeXMLText(bytes, at: &$0) }
+                }
+                block.append("\"")
             }
-            append(">\n")
+            block.append(">\n")
         }
     }
 
     func write(_ row: [String]) throws(OutputError) {
         rows += 1
-        switch format {
-        case .csv:
-            appendCSV(row, guard: dialect.formulaGuard)
-        case .xml:
-            append("  <row>")
-            for (i, value) in row.enumerated() {
-                if value.isEmpty {
-                    buffer.append(contentsOf: emptyTags[i])
-                } else {
-                    buffer.append(contentsOf: openTags[i])
-                    TextEncoding.appendXMLText(value, to: &buffer)
-                    buffer.append(contentsOf: closeTags[i])
-                }
+        row.withUnsafeBufferPointer { values in
+            switch format {
+            case .csv: writeCSV(values, guard: dialect.formulaGuard)
+            case .xml: writeXML(values)
             }
-            append("</row>\n")
         }
-        if buffer.count >= 1 << 16 { try flush() }
+        if block.count >= 1 << 16 { try flush() }
     }
 
     /// Ends the document, the gzip member and the file (fsynced).
     func finish(name: String, report: ReportID) throws(OutputError) -> WrittenFile {
-        if format == .xml { append("</report>\n") }
+        if format == .xml { block.append("</report>\n") }
         try flush()
         try gzip.finish()
         try file.close()
@@ -84,19 +84,50 @@ final class ReportFileWriter {
                            sha256: hashing.sha256, rawBytes: gzip.rawBytes)
     }
 
-    private func appendCSV(_ fields: [String], guard enabled: Bool) {
-        for (i, value) in fields.enumerated() {
-            if i > 0 { buffer.append(0x2C) }
-            TextEncoding.appendCSVField(value, guarded: enabled && guarded[i], to: &buffer)
+    private func writeCSV(_ fields: UnsafeBufferPointer<String>, guard enabled: Bool) {
+        var bound = 2
+        for value in fields { bound += TextEncoding.csvBound(value.utf8.count) + 1 }
+        let crlf = dialect.lineEnding == .crlf
+        block.write(upTo: bound) { p in
+            for i in fields.indices {
+                if i > 0 { TextEncoding.put(0x2C, at: &p) }
+                let guardField = enabled && guarded[i]
+                TextEncoding.withUTF8(fields[i]) { TextEncoding.writeCSVField($0, guarded: guardField, at: &p) }
+            }
+            if crlf { TextEncoding.put(0x0D, at: &p) }
+            TextEncoding.put(0x0A, at: &p)
         }
-        if dialect.lineEnding == .crlf { buffer.append(0x0D) }
-        buffer.append(0x0A)
     }
 
-    private func append(_ s: String) { buffer.append(contentsOf: s.utf8) }
+    private func writeXML(_ values: UnsafeBufferPointer<String>) {
+        var bound = 16
+        for (i, value) in values.enumerated() {
+            bound += TextEncoding.xmlBound(value.utf8.count) + tagStarts[3 * i + 3] - tagStarts[3 * i]
+        }
+        block.write(upTo: bound) { p in
+            TextEncoding.put("  <row>", at: &p)
+            for i in values.indices {
+                TextEncoding.withUTF8(values[i]) { bytes in
+                    if bytes.isEmpty {
+                        putTag(3 * i + 2, at: &p)
+                    } else {
+                        putTag(3 * i, at: &p)
+                        TextEncoding.writeXMLText(bytes, at: &p)
+                        putTag(3 * i + 1, at: &p)
+                    }
+                }
+            }
+            TextEncoding.put("</row>\n", at: &p)
+        }
+    }
+
+    @inline(__always)
+    private func putTag(_ k: Int, at p: inout UnsafeMutablePointer<UInt8>) {
+        TextEncoding.put(UnsafeBufferPointer(start: tags.base + tagStarts[k], count: tagStarts[k + 1] - tagStarts[k]), at: &p)
+    }
 
     private func flush() throws(OutputError) {
-        try gzip.write(buffer)
-        buffer.removeAll(keepingCapacity: true)
+        try gzip.write(block.bytes)
+        block.removeAll()
     }
 }

@@ -8,25 +8,29 @@ enum CustomersReport {
         var activeLines = 0
         var amount: Money = 0
         var nextRenewal: Day?
+
+        mutating func add(_ orderDate: Day, _ order: String, _ lineAmount: Money, active: Bool, due: Day?) {
+            first = min(first, orderDate)
+            last = max(last, orderDate)
+            orders.insert(order)
+            lines += 1
+            amount += lineAmount
+            if active { activeLines += 1 }
+            if let due, nextRenewal == nil || due < nextRenewal! { nextRenewal = due }
+        }
     }
 
     /// Per customer, counts over the given lines (SPEC §10: in-scope lines only).
     static func summarize(_ view: AsOfView, _ lines: [Int32]) -> [Int32: Summary] {
         var byCustomer: [Int32: Summary] = [:]
         for i in lines {
-            let l = view.line(i)
-            var s = byCustomer[l.customer] ?? Summary()
-            s.first = min(s.first, l.orderDate)
-            s.last = max(s.last, l.orderDate)
-            s.orders.insert(l.orderNumber)
-            s.lines += 1
-            s.amount += view.amount(l)
-            if let start = l.coverageStart, let end = l.coverageEnd, start <= view.asOf, view.asOf <= end { s.activeLines += 1 }
-            if view.isActiveRenewal(i), let end = l.coverageEnd {
-                let due = end + 1
-                if s.nextRenewal == nil || due < s.nextRenewal! { s.nextRenewal = due }
-            }
-            byCustomer[l.customer] = s
+            let l = view.data.lines[Int(i)]
+            let due = view.isActiveRenewal(i) ? l.coverageEnd.map { $0 + 1 } : nil
+            var active = false
+            if let start = l.coverageStart, let end = l.coverageEnd { active = start <= view.asOf && view.asOf <= end }
+            let amount = view.amount(l)
+            // Updated in place: a copy of the summary would copy its order set on every insert.
+            byCustomer[l.customer, default: Summary()].add(l.orderDate, l.orderNumber, amount, active: active, due: due)
         }
         return byCustomer
     }
