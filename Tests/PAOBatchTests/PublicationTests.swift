@@ -197,6 +197,21 @@ func shell(_ command: String) -> ProcessResult { runProcess("/bin/sh", ["-c", co
         }
     }
 
+    @Test func stringBytesReadInPlaceAreTheirUTF8() {
+        let large = String(repeating: "ab,", count: 30)
+        var grown = "prefix"
+        grown += "-é-" + large
+        let strings = ["", "a", "fifteen bytes!!", "sixteen bytes!!!", "é", "日本語のテキスト", large, grown,
+                       String(large.dropFirst(3)), String(decoding: Array(repeating: UInt8(0x43), count: 40), as: UTF8.self)]
+        for value in strings {
+            withUnsafePointer(to: value) { p in
+                let bytes = StringBytes.inPlace(p)
+                #expect(bytes.map(Array.init) == Array(value.utf8), "\(value)")
+                #expect(StringBytes.count(at: p) == value.utf8.count)
+            }
+        }
+    }
+
     @Test func gzipIsOneMemberWithMTimeZeroAndNoName() throws {
         let bytes = gzip(Array(repeating: 0x41, count: 300_000))
         #expect(bytes[0] == 0x1F && bytes[1] == 0x8B && bytes[3] == 0 && bytes[4..<8].allSatisfy { $0 == 0 })

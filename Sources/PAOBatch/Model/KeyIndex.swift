@@ -73,16 +73,18 @@ struct StringKeyIndex {
 
     /// The entry for `key`, if present.
     func find(_ key: String) -> Int32? {
-        var key = key
-        return key.withUTF8 { find($0) }
+        StringBytes.with(key) { find($0) }
     }
 
     /// The entry whose key has these UTF-8 bytes, if present.
     @inline(__always)
     func find(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
-        index.find(KeyIndex.hash(bytes)) { entry in
-            var key = keys[Int(entry)]
-            return key.withUTF8 { k in k.count == bytes.count && (k.count == 0 || memcmp(k.baseAddress!, bytes.baseAddress!, k.count) == 0) }
+        keys.withUnsafeBufferPointer { keys in
+            index.find(KeyIndex.hash(bytes)) { entry in
+                StringBytes.with(at: keys.baseAddress! + Int(entry)) { k in
+                    k.count == bytes.count && (k.count == 0 || memcmp(k.baseAddress!, bytes.baseAddress!, k.count) == 0)
+                }
+            }
         }
     }
 

@@ -26,7 +26,7 @@ final class ByteBlock {
     }
 
     func append(_ text: String) {
-        TextEncoding.withUTF8(text) { bytes in write(upTo: bytes.count) { TextEncoding.put(bytes, at: &$0) } }
+        StringBytes.with(text) { bytes in write(upTo: bytes.count) { TextEncoding.put(bytes, at: &$0) } }
     }
 
     func removeAll() { count = 0 }

@@ -54,7 +54,7 @@ final class ReportFileWriter {
             block.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<report name=\"\(spec.id.rawValue)\"")
             for (name, value) in rootAttributes {
                 block.append(" \(name)=\"")
-                TextEncoding.withUTF8(value) { bytes in
+                StringBytes.with(value) { bytes in
                     block.write(upTo: TextEncoding.xmlBound(bytes.count)) { TextEncoding.writeXMLText(bytes, at: &$0) }
                 }
                 block.append("\"")
@@ -86,13 +86,13 @@ final class ReportFileWriter {
 
     private func writeCSV(_ fields: UnsafeBufferPointer<String>, guard enabled: Bool) {
         var bound = 2
-        for value in fields { bound += TextEncoding.csvBound(value.utf8.count) + 1 }
+        for i in fields.indices { bound += TextEncoding.csvBound(StringBytes.count(at: fields.baseAddress! + i)) + 1 }
         let crlf = dialect.lineEnding == .crlf
         block.write(upTo: bound) { p in
             for i in fields.indices {
                 if i > 0 { TextEncoding.put(0x2C, at: &p) }
                 let guardField = enabled && guarded[i]
-                TextEncoding.withUTF8(fields[i]) { TextEncoding.writeCSVField($0, guarded: guardField, at: &p) }
+                StringBytes.with(at: fields.baseAddress! + i) { TextEncoding.writeCSVField($0, guarded: guardField, at: &p) }
             }
             if crlf { TextEncoding.put(0x0D, at: &p) }
             TextEncoding.put(0x0A, at: &p)
@@ -101,13 +101,13 @@ final class ReportFileWriter {
 
     private func writeXML(_ values: UnsafeBufferPointer<String>) {
         var bound = 16
-        for (i, value) in values.enumerated() {
-            bound += TextEncoding.xmlBound(value.utf8.count) + tagStarts[3 * i + 3] - tagStarts[3 * i]
+        for i in values.indices {
+            bound += TextEncoding.xmlBound(StringBytes.count(at: values.baseAddress! + i)) + tagStarts[3 * i + 3] - tagStarts[3 * i]
         }
         block.write(upTo: bound) { p in
             TextEncoding.put("  <row>", at: &p)
             for i in values.indices {
-                TextEncoding.withUTF8(values[i]) { bytes in
+                StringBytes.with(at: values.baseAddress! + i) { bytes in
                     if bytes.isEmpty {
                         putTag(3 * i + 2, at: &p)
                     } else {

@@ -7,14 +7,14 @@ public enum TextEncoding {
     /// Appends one CSV field: quoted only when it holds `,` `"` CR or LF; with `formulaGuard`
     /// a value starting with `=` `+` `-` `@` TAB or CR gets a leading `'`.
     public static func appendCSVField(_ value: String, guarded: Bool, to out: inout [UInt8]) {
-        withUTF8(value) { bytes in
+        StringBytes.with(value) { bytes in
             append(upTo: csvBound(bytes.count), to: &out) { writeCSVField(bytes, guarded: guarded, at: &$0) }
         }
     }
 
     /// Appends `value` with `& < > "` escaped for XML text.
     public static func appendXMLText(_ value: String, to out: inout [UInt8]) {
-        withUTF8(value) { bytes in
+        StringBytes.with(value) { bytes in
             append(upTo: xmlBound(bytes.count), to: &out) { writeXMLText(bytes, at: &$0) }
         }
     }
@@ -89,14 +89,6 @@ public enum TextEncoding {
     @inline(__always)
     static func put(_ text: StaticString, at p: inout UnsafeMutablePointer<UInt8>) {
         put(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount), at: &p)
-    }
-
-    /// Runs `body` over the UTF-8 bytes of `value`, in place when the string is contiguous.
-    @inline(__always)
-    static func withUTF8<R>(_ value: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        if let result = value.utf8.withContiguousStorageIfAvailable(body) { return result }
-        var copy = value
-        return copy.withUTF8(body)
     }
 
     /// Lets `body` write at most `bound` bytes at the end of `out`.
