@@ -197,6 +197,49 @@ func shell(_ command: String) -> ProcessResult { runProcess("/bin/sh", ["-c", co
         }
     }
 
+    /// Word-at-a-time scanning and the small-string stores must agree with the plain rules at
+    /// every length around the 8- and 16-byte boundaries and every position of a special byte.
+    @Test func fieldEncodingFollowsThePlainRulesAtEveryLengthAndPosition() {
+        func csv(_ value: String) -> String {
+            let scalars = value.unicodeScalars
+            let mark = scalars.first.map { "=+-@\t\r".unicodeScalars.contains($0) } == true ? "'" : ""
+            guard scalars.contains(where: { ",\"\r\n".unicodeScalars.contains($0) }) else { return mark + value }
+            return "\"" + mark + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        func xml(_ value: String) -> String {
+            value.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        }
+        func written(_ value: String, _ write: (UnsafePointer<String>, inout UnsafeMutablePointer<UInt8>) -> Void) -> String {
+            var block = [UInt8](repeating: 0, count: 256)
+            let count = withUnsafePointer(to: value) { s in
+                block.withUnsafeMutableBufferPointer { b in
+                    var p = b.baseAddress!
+                    write(s, &p)
+                    return p - b.baseAddress!
+                }
+            }
+            return String(decoding: block[..<count], as: UTF8.self)
+        }
+        for length in 0...20 {
+            for position in 0..<max(length, 1) {
+                for special in [",", "\"", "\r", "\n", "&", "<", ">", "=", "é", "x"] {
+                    var characters = Array(repeating: "a", count: length)
+                    if length > 0 { characters[position] = special }
+                    let value = characters.joined()
+                    var out: [UInt8] = []
+                    TextEncoding.appendCSVField(value, guarded: true, to: &out)
+                    #expect(String(decoding: out, as: UTF8.self) == csv(value))
+                    #expect(written(value) { TextEncoding.writeCSVField(at: $0, guarded: true, at: &$1) } == csv(value))
+                    out = []
+                    TextEncoding.appendXMLText(value, to: &out)
+                    #expect(String(decoding: out, as: UTF8.self) == xml(value))
+                    #expect(written(value) { TextEncoding.writeXMLText(at: $0, at: &$1) } == xml(value))
+                }
+            }
+        }
+    }
+
     @Test func stringBytesReadInPlaceAreTheirUTF8() {
         let large = String(repeating: "ab,", count: 30)
         var grown = "prefix"

@@ -23,6 +23,20 @@ enum StringBytes {
         #endif
     }
 
+    /// A small string's two words (its up to 15 UTF-8 bytes, first byte lowest, then its count
+    /// and kind in the last byte) and its byte count; nil for any other kind.
+    @inline(__always)
+    static func smallWords(_ p: UnsafePointer<String>) -> (low: UInt64, high: UInt64, count: Int)? {
+        #if _pointerBitWidth(_64) && _endian(little)
+        let raw = UnsafeRawPointer(p)
+        let object = raw.load(fromByteOffset: 8, as: UInt64.self)
+        guard object & (1 << 61) != 0 else { return nil }
+        return (raw.load(as: UInt64.self), object, Int((object >> 56) & 0xF))
+        #else
+        return nil
+        #endif
+    }
+
     /// The UTF-8 length of the string at `p`.
     @inline(__always)
     static func count(at p: UnsafePointer<String>) -> Int { inPlace(p)?.count ?? p.pointee.utf8.count }

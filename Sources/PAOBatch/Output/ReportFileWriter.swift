@@ -44,6 +44,7 @@ final class ReportFileWriter {
             }
         }
         starts.append(tags.count)
+        tags.append("        ")  // read past by `putPadded`
         tagStarts = starts
         self.dialect = dialect
         switch format {
@@ -85,14 +86,14 @@ final class ReportFileWriter {
     }
 
     private func writeCSV(_ fields: UnsafeBufferPointer<String>, guard enabled: Bool) {
-        var bound = 2
+        var bound = 2 + TextEncoding.padding
         for i in fields.indices { bound += TextEncoding.csvBound(StringBytes.count(at: fields.baseAddress! + i)) + 1 }
         let crlf = dialect.lineEnding == .crlf
         block.write(upTo: bound) { p in
             for i in fields.indices {
                 if i > 0 { TextEncoding.put(0x2C, at: &p) }
                 let guardField = enabled && guarded[i]
-                StringBytes.with(at: fields.baseAddress! + i) { TextEncoding.writeCSVField($0, guarded: guardField, at: &p) }
+                TextEncoding.writeCSVField(at: fields.baseAddress! + i, guarded: guardField, at: &p)
             }
             if crlf { TextEncoding.put(0x0D, at: &p) }
             TextEncoding.put(0x0A, at: &p)
@@ -100,21 +101,20 @@ final class ReportFileWriter {
     }
 
     private func writeXML(_ values: UnsafeBufferPointer<String>) {
-        var bound = 16
+        var bound = 16 + TextEncoding.padding
         for i in values.indices {
             bound += TextEncoding.xmlBound(StringBytes.count(at: values.baseAddress! + i)) + tagStarts[3 * i + 3] - tagStarts[3 * i]
         }
         block.write(upTo: bound) { p in
             TextEncoding.put("  <row>", at: &p)
             for i in values.indices {
-                StringBytes.with(at: values.baseAddress! + i) { bytes in
-                    if bytes.isEmpty {
-                        putTag(3 * i + 2, at: &p)
-                    } else {
-                        putTag(3 * i, at: &p)
-                        TextEncoding.writeXMLText(bytes, at: &p)
-                        putTag(3 * i + 1, at: &p)
-                    }
+                let value = values.baseAddress! + i
+                if StringBytes.count(at: value) == 0 {
+                    putTag(3 * i + 2, at: &p)
+                } else {
+                    putTag(3 * i, at: &p)
+                    TextEncoding.writeXMLText(at: value, at: &p)
+                    putTag(3 * i + 1, at: &p)
                 }
             }
             TextEncoding.put("</row>\n", at: &p)
@@ -123,7 +123,7 @@ final class ReportFileWriter {
 
     @inline(__always)
     private func putTag(_ k: Int, at p: inout UnsafeMutablePointer<UInt8>) {
-        TextEncoding.put(UnsafeBufferPointer(start: tags.base + tagStarts[k], count: tagStarts[k + 1] - tagStarts[k]), at: &p)
+        TextEncoding.putPadded(tags.base + tagStarts[k], tagStarts[k + 1] - tagStarts[k], at: &p)
     }
 
     private func flush() throws(OutputError) {

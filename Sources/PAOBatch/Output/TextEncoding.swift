@@ -41,7 +41,7 @@ public enum TextEncoding {
     @inline(__always)
     static func writeCSVField(_ bytes: UnsafeBufferPointer<UInt8>, guarded: Bool, at p: inout UnsafeMutablePointer<UInt8>) {
         let guardMark = guarded && startsFormula(bytes.first)
-        guard bytes.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }) else {
+        guard anyByte(of: bytes, csvSpecial) else {
             if guardMark { put(0x27, at: &p) }
             put(bytes, at: &p)
             return
@@ -55,10 +55,40 @@ public enum TextEncoding {
         put(0x22, at: &p)
     }
 
+    /// Writes the string at `s` as one CSV field at `p`, which must have `padding` bytes of room
+    /// past the field's bound: a small string plain enough to need no quotes is stored as its
+    /// two words at once.
+    @inline(__always)
+    static func writeCSVField(at s: UnsafePointer<String>, guarded: Bool, at p: inout UnsafeMutablePointer<UInt8>) {
+        if let (low, high, count) = StringBytes.smallWords(s),
+           (csvSpecial(low) & firstBytes(count)) | (csvSpecial(high) & firstBytes(count - 8)) == 0 {
+            if guarded && count > 0 && startsFormula(UInt8(truncatingIfNeeded: low)) { put(0x27, at: &p) }
+            putWords(low, high, count, at: &p)
+            return
+        }
+        StringBytes.with(at: s) { writeCSVField($0, guarded: guarded, at: &p) }
+    }
+
+    /// Writes the string at `s` as XML text at `p`, with `padding` bytes of room as above.
+    @inline(__always)
+    static func writeXMLText(at s: UnsafePointer<String>, at p: inout UnsafeMutablePointer<UInt8>) {
+        if let (low, high, count) = StringBytes.smallWords(s),
+           (xmlSpecial(low) & firstBytes(count)) | (xmlSpecial(high) & firstBytes(count - 8)) == 0 {
+            putWords(low, high, count, at: &p)
+            return
+        }
+        StringBytes.with(at: s) { writeXMLText($0, at: &p) }
+    }
+
+    /// Room a writer keeps past a row's bound for the whole-word stores of `writeCSVField(at:)`,
+    /// `writeXMLText(at:)` and `putPadded`.
+    @inline(__always)
+    static var padding: Int { 16 }
+
     /// Writes XML text at `p` and moves `p` past it.
     @inline(__always)
     static func writeXMLText(_ bytes: UnsafeBufferPointer<UInt8>, at p: inout UnsafeMutablePointer<UInt8>) {
-        guard bytes.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) else {
+        guard anyByte(of: bytes, xmlSpecial) else {
             put(bytes, at: &p)
             return
         }
@@ -89,6 +119,71 @@ public enum TextEncoding {
     @inline(__always)
     static func put(_ text: StaticString, at p: inout UnsafeMutablePointer<UInt8>) {
         put(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount), at: &p)
+    }
+
+    /// Copies `count` bytes eight at a time: reads up to 7 bytes past the source and writes up
+    /// to 7 past the end (within `padding`); for sources padded on purpose.
+    @inline(__always)
+    static func putPadded(_ source: UnsafePointer<UInt8>, _ count: Int, at p: inout UnsafeMutablePointer<UInt8>) {
+        var k = 0
+        while k < count {
+            UnsafeMutableRawPointer(p + k).storeBytes(of: UnsafeRawPointer(source + k).loadUnaligned(as: UInt64.self), as: UInt64.self)
+            k += 8
+        }
+        p += count
+    }
+
+    /// Stores the 16 bytes of a small string's words and moves `p` past its `count` bytes.
+    @inline(__always)
+    private static func putWords(_ low: UInt64, _ high: UInt64, _ count: Int, at p: inout UnsafeMutablePointer<UInt8>) {
+        let raw = UnsafeMutableRawPointer(p)
+        raw.storeBytes(of: low, as: UInt64.self)
+        raw.storeBytes(of: high, toByteOffset: 8, as: UInt64.self)
+        p += count
+    }
+
+    // Eight bytes at a time (SWAR): a word's bytes that equal a value get their high bit set.
+    // Exact once masked to the bytes in use: a false mark only ever follows a true one.
+
+    @inline(__always)
+    private static func equalBytes(_ w: UInt64, _ c: UInt8) -> UInt64 {
+        let v = w ^ (0x0101_0101_0101_0101 &* UInt64(c))
+        return (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080
+    }
+
+    /// `,` `"` CR LF: a CSV field holding one is quoted.
+    @inline(__always)
+    private static func csvSpecial(_ w: UInt64) -> UInt64 {
+        equalBytes(w, 0x2C) | equalBytes(w, 0x22) | equalBytes(w, 0x0D) | equalBytes(w, 0x0A)
+    }
+
+    /// `&` `<` `>` `"`: escaped in XML text.
+    @inline(__always)
+    private static func xmlSpecial(_ w: UInt64) -> UInt64 {
+        equalBytes(w, 0x26) | equalBytes(w, 0x3C) | equalBytes(w, 0x3E) | equalBytes(w, 0x22)
+    }
+
+    /// A mask of a word's first `count` bytes (none when `count` ≤ 0, all when ≥ 8).
+    @inline(__always)
+    private static func firstBytes(_ count: Int) -> UInt64 {
+        count >= 8 ? ~0 : count <= 0 ? 0 : (1 << (UInt64(count) &* 8)) &- 1
+    }
+
+    /// Whether any byte is marked by `special`: whole words, the last one overlapping the one before.
+    @inline(__always)
+    private static func anyByte(of bytes: UnsafeBufferPointer<UInt8>, _ special: (UInt64) -> UInt64) -> Bool {
+        guard bytes.count >= 8, let base = bytes.baseAddress else {
+            var word: UInt64 = 0
+            for (i, c) in bytes.enumerated() { word |= UInt64(c) << (8 * UInt64(i)) }
+            return special(word) & firstBytes(bytes.count) != 0
+        }
+        let raw = UnsafeRawPointer(base)
+        var k = 0
+        while k + 8 <= bytes.count {
+            if special(raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)) != 0 { return true }
+            k += 8
+        }
+        return k < bytes.count && special(raw.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self)) != 0
     }
 
     /// Lets `body` write at most `bound` bytes at the end of `out`.
