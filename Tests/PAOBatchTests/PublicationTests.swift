@@ -240,6 +240,26 @@ func shell(_ command: String) -> ProcessResult { runProcess("/bin/sh", ["-c", co
         }
     }
 
+    @Test(arguments: [0, 1, 3])
+    func manifestIsTheIndentedJSONOfItsFiles(_ count: Int) throws {
+        let files = (0..<count).map { i in
+            WrittenFile(name: "renewals_\"\(i)\"_2026-11-29.csv.gz", report: .renewals, format: i % 2 == 0 ? .csv : .xml,
+                        rows: 10 * i, bytes: 1000 + i, sha256: String(repeating: "ab", count: 32), rawBytes: 0)
+        }
+        let asOf = try #require(Day.parse("2026-11-29"))
+        let tree = JSONValue.object([
+            ("site", .string("S-\\1")), ("job", .string("daily")), ("asOf", .string("2026-11-29")),
+            ("files", .array(files.map { f in
+                .object([("name", .string(f.name)), ("report", .string(f.report.rawValue)), ("format", .string(f.format.rawValue)),
+                         ("rows", .int(f.rows)), ("bytes", .int(f.bytes)), ("sha256", .string(f.sha256))])
+            })),
+        ])
+        let text = FolderManifest.manifest(site: "S-\\1", job: "daily", asOf: asOf, files: files).withBytes {
+            String(decoding: $0, as: UTF8.self)
+        }
+        #expect(text == tree.serialized() + "\n")
+    }
+
     @Test func stringBytesReadInPlaceAreTheirUTF8() {
         let large = String(repeating: "ab,", count: 30)
         var grown = "prefix"

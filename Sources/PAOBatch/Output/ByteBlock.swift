@@ -13,7 +13,10 @@ final class ByteBlock {
 
     deinit { base.deallocate() }
 
-    var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: count) }
+    /// Runs `body` over the bytes held (the block stays alive meanwhile).
+    func withBytes<R, E>(_ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R {
+        try body(UnsafeRawBufferPointer(start: base, count: count))
+    }
 
     /// Lets `body` write at most `bound` bytes after the ones held, from the pointer it is given
     /// and moves on; the block keeps what it wrote.

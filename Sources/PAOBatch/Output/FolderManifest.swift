@@ -3,22 +3,36 @@ enum FolderManifest {
     /// Writes both files into `folder`; `files` are the folder's other files.
     static func write(site: String, job: String, asOf: Day, files: [WrittenFile], into folder: String) throws(OutputError) {
         let sorted = files.sorted { textLess($0.name, $1.name) }
-        let manifest = JSONValue.object([
-            ("site", .string(site)), ("job", .string(job)), ("asOf", .string(asOf.description)),
-            ("files", .array(sorted.map { f in
-                .object([("name", .string(f.name)), ("report", .string(f.report.rawValue)), ("format", .string(f.format.rawValue)),
-                         ("rows", .int(f.rows)), ("bytes", .int(f.bytes)), ("sha256", .string(f.sha256))])
-            })),
-        ])
-        let manifestBytes = Array((manifest.serialized() + "\n").utf8)
         let manifestFile = try FileSink(path: folder + "/MANIFEST.json")
         let hashing = HashingSink(manifestFile)
-        try hashing.write(manifestBytes)
+        try manifest(site: site, job: job, asOf: asOf, files: sorted).withBytes { bytes throws(OutputError) in try hashing.write(bytes) }
         try manifestFile.close()
         var sums = sorted.map { ($0.name, $0.sha256) } + [("MANIFEST.json", hashing.sha256)]
         sums.sort { textLess($0.0, $1.0) }
+        let text = ByteBlock(capacity: 128 * sums.count)
+        for (name, sha256) in sums { text.append("\(sha256)  \(name)\n") }
         let sumsFile = try FileSink(path: folder + "/SHA256SUMS")
-        try sumsFile.write(Array(sums.map { "\($0.1)  \($0.0)\n" }.joined().utf8))
+        try text.withBytes { bytes throws(OutputError) in try sumsFile.write(bytes) }
         try sumsFile.close()
+    }
+
+    /// The manifest as two-space-indented JSON, written straight to bytes: a price-file folder
+    /// lists hundreds of files, too many to build a JSON tree for each time.
+    static func manifest(site: String, job: String, asOf: Day, files: [WrittenFile]) -> ByteBlock {
+        let out = ByteBlock(capacity: 1024 + 256 * files.count)
+        out.append("{\n  \"site\": \(JSONValue.quote(site)),\n  \"job\": \(JSONValue.quote(job)),\n  \"asOf\": \"\(asOf)\",\n  \"files\": ")
+        guard !files.isEmpty else {
+            out.append("[]\n}\n")
+            return out
+        }
+        out.append("[")
+        for (i, f) in files.enumerated() {
+            out.append(i > 0 ? ",\n    {\n" : "\n    {\n")
+            out.append("      \"name\": \(JSONValue.quote(f.name)),\n      \"report\": \"\(f.report.rawValue)\",\n")
+            out.append("      \"format\": \"\(f.format.rawValue)\",\n      \"rows\": \(f.rows),\n      \"bytes\": \(f.bytes),\n")
+            out.append("      \"sha256\": \"\(f.sha256)\"\n    }")
+        }
+        out.append("\n  ]\n}\n")
+        return out
     }
 }

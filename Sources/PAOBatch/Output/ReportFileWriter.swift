@@ -127,7 +127,7 @@ final class ReportFileWriter {
     }
 
     private func flush() throws(OutputError) {
-        try gzip.write(block.bytes)
+        try block.withBytes { bytes throws(OutputError) in try gzip.write(bytes) }
         block.removeAll()
     }
 }
