@@ -6,7 +6,7 @@ enum OrderHistoryReport {
         let from = input.params.date("fromDate"), to = input.params.date("toDate")
         let lookback = input.params.intIfSet("lookbackDays")
         return view.inScopeLines(input.site).filter { i in
-            let d = view.line(i).orderDate
+            let d = view[line: i].orderDate
             if let from, d < from { return false }
             if let to, d > to { return false }
             if let lookback, d <= view.asOf - lookback { return false }

@@ -25,7 +25,7 @@ enum PriceFilesReport {
     /// priced there, each family and view asked for; plus the countries that have no prices.
     static func keys(_ view: AsOfView, site: Int32, params: ReportParams, currencies: [Country: [Currency]]) -> (files: [PriceFileKey], unpriced: [Country]) {
         var countries: Set<Country> = [view.reseller(site).country]
-        for i in view.inScopeLines(site) { countries.insert(view.customer(view.line(i).customer).country) }
+        for i in view.inScopeLines(site) { countries.insert(view[customer: view[line: i].customer].country) }
         let families = params.strings("families", default: ["software", "saas"]).compactMap(PartFamily.init(rawValue:))
         let views = params.strings("views", default: PriceFileKey.View.allCases.map(\.rawValue)).compactMap(PriceFileKey.View.init(rawValue:))
         var files: [PriceFileKey] = []
@@ -59,7 +59,7 @@ enum PriceFilesReport {
     static func rows(_ view: AsOfView, _ key: PriceFileKey, _ prices: [PriceRecord]) -> [[String]] {
         let asOf = view.asOf
         let records = prices.filter { p in
-            guard view.part(p.part).type.family == key.family else { return false }
+            guard view[part: p.part].type.family == key.family else { return false }
             let current = p.effectiveFrom <= asOf && (p.effectiveTo ?? .max) >= asOf
             let future = p.effectiveFrom > asOf
             switch key.view {

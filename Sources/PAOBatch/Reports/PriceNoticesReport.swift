@@ -5,7 +5,7 @@ enum PriceNoticesReport {
         let noticeDays = input.params.int("noticeDays", default: 90)
         let changesOnly = input.params.bool("changesOnly", default: true)
         let lines = view.inScopeLines(input.site).filter { i in
-            view.isActiveRenewal(i) && view.line(i).coverageEnd! <= view.asOf + noticeDays
+            view.isActiveRenewal(i) && view[line: i].coverageEnd! <= view.asOf + noticeDays
         }.sorted(by: view.orderedByEndAndSite)
         return lines.compactMap { i in
             let l = view.line(i)

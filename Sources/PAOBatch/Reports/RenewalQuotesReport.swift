@@ -22,7 +22,7 @@ enum RenewalQuotesReport {
             let lines = quotes[key]!.sorted { view.orderRank($0) < view.orderRank($1) }
             let c = view.customer(key.customer)
             let prices = lines.map { view.renewalPrice(view.line($0), on: key.due) }
-            let total = zip(lines, prices).reduce(Money(0)) { $0 + ($1.1 ?? 0) * Money(view.line($1.0).quantity) }
+            let total = zip(lines, prices).reduce(Money(0)) { $0 + ($1.1 ?? 0) * Money(view[line: $1.0].quantity) }
             let complete = prices.allSatisfy { $0 != nil }
             let quoteId = "RQ-\(view.resellerSite(key.reseller))-\(c.siteNumber)-\(key.due.compact)"
             for (n, (i, price)) in zip(lines, prices).enumerated() {
@@ -33,7 +33,7 @@ enum RenewalQuotesReport {
                     c.siteName, c.agreementNumber ?? "", c.customerName, c.country.code, c.priceLevel.rawValue,
                     view.resellerSite(key.reseller), view.resellerName(key.reseller), l.orderNumber, String(l.lineNumber),
                     view.subscriptionId(l.subscription), view.partNumber(p.renewalPart), view.partDescription(p.renewalPart),
-                    p.renewalPart.map { String(view.part($0).termMonths) } ?? "", String(l.quantity),
+                    p.renewalPart.map { String(view[part: $0].termMonths) } ?? "", String(l.quantity),
                     Format.money(price, c.currency), Format.money(price.map { $0 * Money(l.quantity) }, c.currency),
                     c.currency.code, price == nil ? "MISSING" : "OK", String(lines.count), Format.money(total, c.currency),
                     Format.yesNo(complete),

@@ -4,7 +4,7 @@ enum Renewals180Report {
         let view = input.view
         let days = input.params.int("days", default: 180)
         let lines = view.inScopeLines(input.site).filter { i in
-            guard view.isLatest[Int(i)], let end = view.line(i).coverageEnd, end < Day.max else { return false }
+            guard view.isLatest[Int(i)], let end = view[line: i].coverageEnd, end < Day.max else { return false }
             return view.asOf - days <= end && end <= view.asOf + days
         }.sorted(by: view.orderedByEndAndSite)
         return lines.map { i in

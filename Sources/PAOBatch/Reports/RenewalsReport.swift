@@ -7,7 +7,7 @@ enum RenewalsReport {
         let lines = view.inScopeLines(input.site).filter { i in
             guard view.isActiveRenewal(i) else { return false }
             let l = view.line(i)
-            guard types.contains(view.part(l.part).type), let end = l.coverageEnd, end <= view.asOf + window else { return false }
+            guard types.contains(view[part: l.part].type), let end = l.coverageEnd, end <= view.asOf + window else { return false }
             let due = end + 1
             if let from, due < from { return false }
             if let to, due > to { return false }
@@ -31,7 +31,7 @@ enum RenewalsReport {
                 c.country.code, c.enrollmentType.rawValue, c.priceLevel.rawValue, c.anniversaryText, view.resellerSite(l.reseller),
                 view.resellerName(l.reseller), l.quoteNumber ?? "", l.orderNumber, String(l.lineNumber),
                 view.subscriptionId(l.subscription), p.number, p.type.rawValue, view.partNumber(p.renewalPart),
-                view.partDescription(p.renewalPart), p.renewalPart.map { String(view.part($0).termMonths) } ?? "",
+                view.partDescription(p.renewalPart), p.renewalPart.map { String(view[part: $0].termMonths) } ?? "",
                 String(l.quantity), Format.date(l.coverageStart), Format.date(l.coverageEnd), Format.money(l.unitPrice, c.currency),
                 Format.money(price, c.currency), Format.money(price.map { $0 * Money(l.quantity) }, c.currency), c.currency.code,
                 price == nil ? "MISSING" : "OK",

@@ -33,7 +33,7 @@ enum RenewalsSummaryReport {
             } else {
                 t.missing += 1
             }
-            let type = view.part(l.part).type
+            let type = view[part: l.part].type
             if type == .CTL { t.ctl += 1 }
             if type == .SAAS { t.saas += 1 }
             groups[Key(month: due.month, currency: c.currency)] = t

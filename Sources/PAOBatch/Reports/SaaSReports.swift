@@ -13,17 +13,17 @@ enum SaaSReports {
         var candidates = Set<Int32>()
         for i in view.inScopeLines(site) {
             let l = view.line(i)
-            if view.part(l.part).type == .SAAS, let s = l.subscription { candidates.insert(s) }
+            if view[part: l.part].type == .SAAS, let s = l.subscription { candidates.insert(s) }
         }
         var result: [Owned] = []
         for s in candidates {
-            let saas = view.linesBySubscription[Int(s)].filter { view.part(view.line($0).part).type == .SAAS }
+            let saas = view.linesBySubscription[Int(s)].filter { view[part: view[line: $0].part].type == .SAAS }
             let owner = saas.max { a, b in
                 let x = view.data.lines[Int(a)], y = view.data.lines[Int(b)]
                 return (x.coverageEnd!, x.orderDate, view.orderRank(a)) < (y.coverageEnd!, y.orderDate, view.orderRank(b))
             }!
-            guard view.scope.contains(site, view.line(owner).reseller) else { continue }
-            let inScope = saas.filter { view.scope.contains(site, view.line($0).reseller) }
+            guard view.scope.contains(site, view[line: owner].reseller) else { continue }
+            let inScope = saas.filter { view.scope.contains(site, view[line: $0].reseller) }
             let first = inScope.min(by: view.orderedFirst)!
             result.append(Owned(subscription: s, first: first, inScopeSaaS: inScope))
         }

@@ -7,7 +7,7 @@ enum SubscriptionUpdatesReport {
         let days = input.params.int("days", default: 30)
         let lines = view.inScopeLines(input.site).filter { i in
             let l = view.line(i)
-            return types.contains(view.part(l.part).type) && l.orderDate > view.asOf - days && l.subscription != nil
+            return types.contains(view[part: l.part].type) && l.orderDate > view.asOf - days && l.subscription != nil
         }.sorted { a, b in
             func key(_ i: Int32) -> (Day, Int32, Int32) {
                 let l = view.data.lines[Int(i)]

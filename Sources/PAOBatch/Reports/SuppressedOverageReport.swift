@@ -9,12 +9,12 @@ enum SuppressedOverageReport {
         var subscriptions = Set<Int32>()
         for i in view.inScopeLines(input.site) {
             let l = view.line(i)
-            if let s = l.subscription, view.part(l.part).type == .SAAS { subscriptions.insert(s) }
+            if let s = l.subscription, view[part: l.part].type == .SAAS { subscriptions.insert(s) }
         }
         let records = subscriptions.flatMap { view.usageBySubscription[Int($0)] }.map { view.data.usage[Int($0)] }
         for u in records where u.overageSuppressed && u.period >= firstMonth && u.period <= last {
             let monthStart = u.period.firstDay, monthEnd = u.period.lastDay
-            let saas = view.linesBySubscription[Int(u.subscription)].filter { view.part(view.line($0).part).type == .SAAS }
+            let saas = view.linesBySubscription[Int(u.subscription)].filter { view[part: view[line: $0].part].type == .SAAS }
             let candidates = saas.filter { i in
                 let l = view.line(i)
                 return view.scope.contains(input.site, l.reseller) && l.coverageStart! <= monthEnd && l.coverageEnd! >= monthStart
@@ -25,7 +25,7 @@ enum SuppressedOverageReport {
             guard overage > 0 else { continue }
             let l = view.line(lineIndex)
             let c = view.customer(l.customer)
-            let overagePart = view.part(l.part).overagePart
+            let overagePart = view[part: l.part].overagePart
             let price = overagePart.flatMap { view.price($0, for: l.customer, on: monthStart) }
             rows.append((u.period, view.ranks.subscription[Int(u.subscription)], ReportRow(customer: l.customer, quote: nil, values: [
                 u.period.description, view.subscriptionId(u.subscription), c.siteNumber, c.customerName,
