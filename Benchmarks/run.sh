@@ -45,22 +45,22 @@ with open(f"{work}/raw.bin", "wb") as out:
 open(f"{work}/raw.txt", "w").write(f"{total} {written}\n")
 PY
 cat "$work/raw.bin" > /dev/null
-floor_start=$(date +%s.%N)
-pigz -6 -p 2 < "$work/raw.bin" > /dev/null
-floor_end=$(date +%s.%N)
-python3 - "$work" "$floor_start" "$floor_end" "$scale" <<'PY'
+/usr/bin/time -f "%e %U %S" -o "$work/floor.txt" pigz -6 -p 2 < "$work/raw.bin" > /dev/null
+python3 - "$work" "$scale" <<'PY'
 import json, glob, sys
-work, start, end, scale = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), sys.argv[4]
+work, scale = sys.argv[1], sys.argv[2]
 wall, user, system, rss = open(f"{work}/time.txt").read().split()[:4]
 total, slice_ = map(int, open(f"{work}/raw.txt").read().split())
-floor = (end - start) * total / slice_
+floor_wall, floor_user, floor_system = map(float, open(f"{work}/floor.txt").read().split()[:3])
+floor = floor_wall * total / slice_
+floor_cpu = (floor_user + floor_system) * total / slice_
 record = json.load(open(sorted(glob.glob(f"{work}/Output/runs/*/run.json"))[-1]))
 print(f"scale {scale}")
 print(f"wall {float(wall):.1f} s   user+sys {float(user) + float(system):.1f} s   peak RSS {int(rss) / 1024:.0f} MiB")
 print("stages: " + "  ".join(f"{k} {v:.1f} s" for k, v in record["stages"].items()))
 for job in record["jobs"]:
     print(f"  {job['name']:20} sites {job['sites']:>6}  files {job['files']:>8}  rows {job['rows']:>14,}  gz {job['bytes'] / 1e6:10.1f} MB  raw {job['rawBytes'] / 1e6:12.1f} MB")
-print(f"distinct raw output {total / 1e9:.2f} GB; pigz -6 -p 2 floor {floor:.1f} s; run / floor = {float(wall) / floor:.2f}")
+print(f"distinct raw output {total / 1e9:.2f} GB; pigz -6 -p 2 floor {floor:.1f} s ({floor_cpu:.1f} s CPU); run / floor = {float(wall) / floor:.2f}")
 PY
 rm -f "$work/raw.bin"
 

@@ -26,4 +26,13 @@ import Testing
         let ranks = TextRanks.ranks(4, text: { orders[$0] }, tieBreak: { lines[$0] })
         #expect(ranks == [2, 1, 3, 0])
     }
+
+    @Test func textRanksDropTheTieBreak() {
+        let texts = Self.texts.map { $0 ?? "" }
+        let lines = texts.indices.map { Int32(($0 * 7) % 5) }
+        let ranks = TextRanks.ranks(texts.count, text: { texts[$0] }, tieBreak: { lines[$0] })
+        let byText = TextRanks.textRanks(of: ranks) { texts[$0] }
+        #expect(byText == TextRanks.ranks(texts.count) { texts[$0] })
+        #expect(TextRanks.textRanks(of: []) { _ in "" } == [])
+    }
 }

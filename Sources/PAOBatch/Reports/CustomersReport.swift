@@ -3,13 +3,13 @@ enum CustomersReport {
     struct Summary {
         var first = Day.max
         var last = Day(rawValue: Int32.min)
-        var orders: Set<String> = []
+        var orders = DistinctCount()
         var lines = 0
         var activeLines = 0
         var amount: Money = 0
         var nextRenewal: Day?
 
-        mutating func add(_ orderDate: Day, _ order: String, _ lineAmount: Money, active: Bool, due: Day?) {
+        mutating func add(_ orderDate: Day, _ order: Int32, _ lineAmount: Money, active: Bool, due: Day?) {
             first = min(first, orderDate)
             last = max(last, orderDate)
             orders.insert(order)
@@ -30,7 +30,7 @@ enum CustomersReport {
             if let start = l.coverageStart, let end = l.coverageEnd { active = start <= view.asOf && view.asOf <= end }
             let amount = view.amount(l)
             // Updated in place: a copy of the summary would copy its order set on every insert.
-            byCustomer[l.customer, default: Summary()].add(l.orderDate, l.orderNumber, amount, active: active, due: due)
+            byCustomer[l.customer, default: Summary()].add(l.orderDate, view.ranks.order[Int(i)], amount, active: active, due: due)
         }
         return byCustomer
     }
@@ -44,7 +44,7 @@ enum CustomersReport {
             return ReportRow(customer: c, quote: nil, values: [
                 cu.siteNumber, cu.siteName, cu.customerNumber, cu.agreementNumber ?? "", cu.customerName, cu.country.code,
                 cu.currency.code, cu.enrollmentType.rawValue, cu.siteRole?.rawValue ?? "", cu.priceLevel.rawValue,
-                cu.anniversaryText, s.first.description, s.last.description, String(s.orders.count), String(s.activeLines),
+                cu.anniversaryText, s.first.description, s.last.description, String(s.orders.distinct), String(s.activeLines),
                 Format.date(s.nextRenewal),
             ])
         }

@@ -10,7 +10,7 @@ enum EndUsersReport {
                 rows.append((x, c, ReportRow(customer: c, quote: nil, values: [
                     view.resellerSite(x), view.resellerName(x), cu.siteNumber, cu.customerNumber, cu.siteName,
                     cu.customerName, cu.country.code, cu.enrollmentType.rawValue, s.first.description, s.last.description,
-                    String(s.orders.count), String(s.lines), String(s.activeLines), Format.money(s.amount, cu.currency),
+                    String(s.orders.distinct), String(s.lines), String(s.activeLines), Format.money(s.amount, cu.currency),
                     cu.currency.code,
                 ])))
             }

@@ -20,15 +20,23 @@ enum OrderHistoryReport {
             var customer: Int32
             var year: Int
         }
-        var groups: [Key: (orders: Set<String>, lines: Int, amount: Money)] = [:]
+        struct Group {
+            var orders = DistinctCount()
+            var lines = 0
+            var amount: Money = 0
+
+            mutating func add(order: Int32, amount lineAmount: Money) {
+                orders.insert(order)
+                lines += 1
+                amount += lineAmount
+            }
+        }
+        var groups: [Key: Group] = [:]
         for i in selectedLines(input) {
-            let l = view.line(i)
+            let l = view[line: i]
             let key = Key(customer: l.customer, year: l.orderDate.components.year)
-            var g = groups[key] ?? ([], 0, 0)
-            g.orders.insert(l.orderNumber)
-            g.lines += 1
-            g.amount += view.amount(l)
-            groups[key] = g
+            // Updated in place: a copy of the group would copy its order list on every line.
+            groups[key, default: Group()].add(order: view.ranks.order[Int(i)], amount: view.amount(l))
         }
         let keys = groups.keys.sorted { (view.siteRank($0.customer), $0.year) < (view.siteRank($1.customer), $1.year) }
         return keys.map { k in
@@ -36,7 +44,7 @@ enum OrderHistoryReport {
             let c = view.customer(k.customer)
             return ReportRow(customer: k.customer, quote: nil, values: [
                 c.siteNumber, c.siteName, c.customerNumber, c.agreementNumber ?? "", c.customerName, c.country.code,
-                c.enrollmentType.rawValue, String(k.year), String(g.orders.count), String(g.lines),
+                c.enrollmentType.rawValue, String(k.year), String(g.orders.distinct), String(g.lines),
                 Format.money(g.amount, c.currency), c.currency.code,
             ])
         }

@@ -2,8 +2,8 @@
 /// run: two ranks compare as their texts do, equal texts share a rank and a missing text ranks
 /// as the empty one, first. Report sorts then compare integers instead of Strings.
 public struct TextRanks: Sendable {
-    /// Per line: (order_number, line_number).
-    public let orderLine: [Int32]
+    /// Per line: (order_number, line_number), and order_number alone.
+    public let orderLine, order: [Int32]
     /// Per line: quote_number.
     public let quote: [Int32]
     /// Per customer: site_number, agreement_number, site_name.
@@ -32,6 +32,20 @@ public struct TextRanks: Sendable {
         })
         (orderLine, customerSite, agreement, siteName) = (first[0], first[1], first[2], first[3])
         (quote, resellerSite, subscription, productId, partNumber) = (second[0], second[1], second[2], second[3], second[4])
+        order = Self.textRanks(of: orderLine) { lines[$0].orderNumber }
+    }
+
+    /// Ranks of the text alone, from ranks of (text, tie-break): ranks next to each other share
+    /// one while their texts are equal.
+    static func textRanks(of ranks: [Int32], text: (Int) -> String) -> [Int32] {
+        let distinct = Int(ranks.max() ?? -1) + 1
+        var holder = [Int](repeating: 0, count: distinct)
+        for (i, r) in ranks.enumerated() { holder[Int(r)] = i }
+        var textRank = [Int32](repeating: 0, count: distinct)
+        for r in holder.indices.dropFirst() {
+            textRank[r] = textRank[r - 1] + (compareBytes(text(holder[r - 1]), text(holder[r])) == 0 ? 0 : 1)
+        }
+        return ranks.map { textRank[Int($0)] }
     }
 
     /// Dense ranks of `count` texts in byte order, ties broken by `tieBreak` when given.
