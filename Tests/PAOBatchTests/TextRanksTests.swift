@@ -4,10 +4,12 @@ import Testing
 /// Sort ranks must order exactly as the texts' UTF-8 bytes do (SPEC §3 Sorting), ties equal.
 @Suite struct TextRanksTests {
     /// Texts with shared prefixes, prefixes of each other, non-ASCII (whose byte order differs
-    /// from Swift's String order for some pairs), duplicates, empty and missing values.
+    /// from Swift's String order for some pairs), NUL bytes, texts around 16 bytes (the compared
+    /// head), duplicates, empty and missing values.
     static let texts: [String?] = [
         "B", "a", "", nil, "ORD-10", "ORD-9", "ORD-1", "ORD-10", "é", "e\u{301}", "z", "Ω", "😀", "Z", "ab", "a",
         "Straße", "Strasse", "ﬃ", "ffi", "long text that is longer than sixteen bytes 1", "long text that is longer than sixteen bytes 2",
+        "a\u{0}", "a\u{0}\u{0}", "a\u{0}b", "exactly sixteen!", "exactly sixteen!\u{0}", "exactly sixteen",
     ]
 
     @Test func ranksOrderAsBytes() {

@@ -51,9 +51,11 @@ public struct TextRanks: Sendable {
     /// Dense ranks of `count` texts in byte order, ties broken by `tieBreak` when given.
     static func ranks(_ count: Int, text: (Int) -> String?, tieBreak: ((Int) -> Int32)? = nil) -> [Int32] {
         let texts = (0..<count).map { text($0) ?? "" }
+        let heads = texts.map(Self.head)
         let extra = tieBreak.map { f in (0..<count).map(f) }
         func compare(_ a: Int32, _ b: Int32) -> Int {
-            let byText = compareBytes(texts[Int(a)], texts[Int(b)])
+            let x = heads[Int(a)], y = heads[Int(b)]
+            let byText = x != y ? (x < y ? -1 : 1) : compareBytes(texts[Int(a)], texts[Int(b)])
             if byText != 0 || extra == nil { return byText }
             return compareValues(extra![Int(a)], extra![Int(b)])
         }
@@ -65,5 +67,27 @@ public struct TextRanks: Sendable {
             ranks[Int(i)] = rank
         }
         return ranks
+    }
+
+    /// A text's first 16 bytes as two big-endian words, zero-padded: heads that differ order as
+    /// their texts' bytes do; equal heads leave it to the whole texts.
+    static func head(_ text: String) -> Head {
+        StringBytes.with(text) { bytes in
+            var head = Head(high: 0, low: 0)
+            for k in 0..<min(bytes.count, 16) {
+                let byte = UInt64(bytes[k])
+                if k < 8 {
+                    head.high |= byte << UInt64(56 - 8 * k)
+                } else {
+                    head.low |= byte << UInt64(120 - 8 * k)
+                }
+            }
+            return head
+        }
+    }
+
+    struct Head: Comparable {
+        var high, low: UInt64
+        static func < (a: Head, b: Head) -> Bool { (a.high, a.low) < (b.high, b.low) }
     }
 }
