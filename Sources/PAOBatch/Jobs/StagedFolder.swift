@@ -28,7 +28,7 @@ struct StagedFolder {
     }
 
     private func writeFiles() throws -> [WrittenFile] {
-        let site = view.reseller(self.site).site
+        let site = view[reseller: self.site].site
         var files: [WrittenFile] = []
         try PreparedRun.makeFolders(folder)
         for report in job.reports {

@@ -24,7 +24,7 @@ enum CustomersReport {
     static func summarize(_ view: AsOfView, _ lines: [Int32]) -> [Int32: Summary] {
         var byCustomer: [Int32: Summary] = [:]
         for i in lines {
-            let l = view.data.lines[Int(i)]
+            let l = view[line: i]
             let due = view.isActiveRenewal(i) ? l.coverageEnd.map { $0 + 1 } : nil
             var active = false
             if let start = l.coverageStart, let end = l.coverageEnd { active = start <= view.asOf && view.asOf <= end }
@@ -40,7 +40,7 @@ enum CustomersReport {
         let summaries = summarize(view, view.inScopeLines(input.site))
         return summaries.keys.sorted { view.siteRank($0) < view.siteRank($1) }.map { c in
             let s = summaries[c]!
-            let cu = view.customer(c)
+            let cu = view[customer: c]
             return ReportRow(customer: c, quote: nil, values: [
                 cu.siteNumber, cu.siteName, cu.customerNumber, cu.agreementNumber ?? "", cu.customerName, cu.country.code,
                 cu.currency.code, cu.enrollmentType.rawValue, cu.siteRole?.rawValue ?? "", cu.priceLevel.rawValue,

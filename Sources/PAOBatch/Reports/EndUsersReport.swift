@@ -6,7 +6,7 @@ enum EndUsersReport {
         for x in view.scope.members[Int(input.site)] {
             let summaries = CustomersReport.summarize(view, view.linesByReseller[Int(x)])
             for (c, s) in summaries {
-                let cu = view.customer(c)
+                let cu = view[customer: c]
                 rows.append((x, c, ReportRow(customer: c, quote: nil, values: [
                     view.resellerSite(x), view.resellerName(x), cu.siteNumber, cu.customerNumber, cu.siteName,
                     cu.customerName, cu.country.code, cu.enrollmentType.rawValue, s.first.description, s.last.description,

@@ -8,7 +8,7 @@ enum InventoryReport {
         }
         var groups: [Key: (quantity: Int64, lines: Int, earliest: Day, latest: Day)] = [:]
         for i in view.inScopeLines(input.site) {
-            let l = view.line(i)
+            let l = view[line: i]
             guard let start = l.coverageStart, let end = l.coverageEnd, start <= view.asOf, view.asOf <= end else { continue }
             let key = Key(customer: l.customer, part: l.part)
             var g = groups[key] ?? (0, 0, end, end)
@@ -25,8 +25,8 @@ enum InventoryReport {
         let keys = groups.keys.sorted { order($0) < order($1) }
         return keys.map { k in
             let g = groups[k]!
-            let c = view.customer(k.customer)
-            let p = view.part(k.part)
+            let c = view[customer: k.customer]
+            let p = view[part: k.part]
             return ReportRow(customer: k.customer, quote: nil, values: [
                 c.siteNumber, c.customerNumber, c.siteName, c.customerName, p.productId, p.productName, p.number,
                 p.description, p.type.rawValue, p.chargeMetric, String(g.quantity), String(g.lines), g.earliest.description,

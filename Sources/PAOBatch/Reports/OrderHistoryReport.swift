@@ -41,7 +41,7 @@ enum OrderHistoryReport {
         let keys = groups.keys.sorted { (view.siteRank($0.customer), $0.year) < (view.siteRank($1.customer), $1.year) }
         return keys.map { k in
             let g = groups[k]!
-            let c = view.customer(k.customer)
+            let c = view[customer: k.customer]
             return ReportRow(customer: k.customer, quote: nil, values: [
                 c.siteNumber, c.siteName, c.customerNumber, c.agreementNumber ?? "", c.customerName, c.country.code,
                 c.enrollmentType.rawValue, String(k.year), String(g.orders.distinct), String(g.lines),
@@ -54,9 +54,9 @@ enum OrderHistoryReport {
         let view = input.view
         let lines = selectedLines(input).sorted(by: view.orderedFirst)
         return lines.map { i in
-            let l = view.line(i)
-            let c = view.customer(l.customer)
-            let p = view.part(l.part)
+            let l = view[line: i]
+            let c = view[customer: l.customer]
+            let p = view[part: l.part]
             return ReportRow(customer: l.customer, quote: l.quoteNumber, values: [
                 l.orderDate.description, l.orderNumber, String(l.lineNumber), view.resellerSite(l.reseller),
                 view.resellerName(l.reseller), l.quoteNumber ?? "", c.siteNumber, c.customerNumber, c.siteName,

@@ -8,9 +8,9 @@ enum PriceNoticesReport {
             view.isActiveRenewal(i) && view[line: i].coverageEnd! <= view.asOf + noticeDays
         }.sorted(by: view.orderedByEndAndSite)
         return lines.compactMap { i in
-            let l = view.line(i)
-            let c = view.customer(l.customer)
-            let p = view.part(l.part)
+            let l = view[line: i]
+            let c = view[customer: l.customer]
+            let p = view[part: l.part]
             let due = l.coverageEnd! + 1
             let current = view.renewalPrice(l, on: view.asOf)
             let renewal = view.renewalPrice(l, on: due)

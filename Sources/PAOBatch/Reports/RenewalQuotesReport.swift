@@ -10,7 +10,7 @@ enum RenewalQuotesReport {
         }
         var quotes: [Key: [Int32]] = [:]
         for i in view.inScopeLines(input.site) where view.isActiveRenewal(i) {
-            let l = view.line(i)
+            let l = view[line: i]
             guard l.coverageEnd! <= view.asOf + quoteDays else { continue }
             quotes[Key(reseller: l.reseller, customer: l.customer, due: l.coverageEnd! + 1), default: []].append(i)
         }
@@ -20,14 +20,14 @@ enum RenewalQuotesReport {
         var rows: [ReportRow] = []
         for key in keys {
             let lines = quotes[key]!.sorted { view.orderRank($0) < view.orderRank($1) }
-            let c = view.customer(key.customer)
-            let prices = lines.map { view.renewalPrice(view.line($0), on: key.due) }
+            let c = view[customer: key.customer]
+            let prices = lines.map { view.renewalPrice(view[line: $0], on: key.due) }
             let total = zip(lines, prices).reduce(Money(0)) { $0 + ($1.1 ?? 0) * Money(view[line: $1.0].quantity) }
             let complete = prices.allSatisfy { $0 != nil }
             let quoteId = "RQ-\(view.resellerSite(key.reseller))-\(c.siteNumber)-\(key.due.compact)"
             for (n, (i, price)) in zip(lines, prices).enumerated() {
-                let l = view.line(i)
-                let p = view.part(l.part)
+                let l = view[line: i]
+                let p = view[part: l.part]
                 rows.append(ReportRow(customer: key.customer, quote: l.quoteNumber, values: [
                     quoteId, String(n + 1), view.asOf.description, key.due.description, c.siteNumber, c.customerNumber,
                     c.siteName, c.agreementNumber ?? "", c.customerName, c.country.code, c.priceLevel.rawValue,

@@ -8,9 +8,9 @@ enum Renewals180Report {
             return view.asOf - days <= end && end <= view.asOf + days
         }.sorted(by: view.orderedByEndAndSite)
         return lines.map { i in
-            let l = view.line(i)
-            let c = view.customer(l.customer)
-            let p = view.part(l.part)
+            let l = view[line: i]
+            let c = view[customer: l.customer]
+            let p = view[part: l.part]
             let end = l.coverageEnd!
             let due = end >= view.asOf
             let action = due ? p.renewalPart : (p.reinstatementPart ?? p.renewalPart)

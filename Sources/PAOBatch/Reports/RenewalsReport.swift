@@ -6,7 +6,7 @@ enum RenewalsReport {
         let from = input.params.date("fromDate"), to = input.params.date("toDate")
         let lines = view.inScopeLines(input.site).filter { i in
             guard view.isActiveRenewal(i) else { return false }
-            let l = view.line(i)
+            let l = view[line: i]
             guard types.contains(view[part: l.part].type), let end = l.coverageEnd, end <= view.asOf + window else { return false }
             let due = end + 1
             if let from, due < from { return false }
@@ -15,15 +15,15 @@ enum RenewalsReport {
         }.sorted { a, b in
             let ranks = view.ranks
             func key(_ i: Int32) -> (Day, Int32, Int32, Int32, Int32) {
-                let l = view.data.lines[Int(i)], c = Int(l.customer)
+                let l = view[line: i], c = Int(l.customer)
                 return (l.coverageEnd!, ranks.agreement[c], ranks.quote[Int(i)], ranks.siteName[c], ranks.orderLine[Int(i)])
             }
             return key(a) < key(b)
         }
         return lines.map { i in
-            let l = view.line(i)
-            let c = view.customer(l.customer)
-            let p = view.part(l.part)
+            let l = view[line: i]
+            let c = view[customer: l.customer]
+            let p = view[part: l.part]
             let due = l.coverageEnd! + 1
             let price = view.renewalPrice(l, on: due)
             return ReportRow(customer: l.customer, quote: l.quoteNumber, values: [

@@ -20,8 +20,8 @@ enum RenewalsSummaryReport {
         }
         var groups: [Key: Totals] = [:]
         for i in view.inScopeLines(input.site) where view.isActiveRenewal(i) {
-            let l = view.line(i)
-            let c = view.customer(l.customer)
+            let l = view[line: i]
+            let c = view[customer: l.customer]
             let due = l.coverageEnd! + 1
             guard due.month >= first, due.month <= last, input.filters.matches(c) else { continue }
             var t = groups[Key(month: due.month, currency: c.currency)] ?? Totals()

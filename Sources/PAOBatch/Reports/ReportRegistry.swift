@@ -24,7 +24,7 @@ public enum ReportRegistry {
         let byQuote = quoteFilteredReports.contains(id) ? filters.quoteNumber : nil
         guard !filters.isEmpty else { return rows }
         return rows.filter { row in
-            if let c = row.customer, !filters.matches(input.view.customer(c)) { return false }
+            if let c = row.customer, !filters.matches(input.view[customer: c]) { return false }
             if let quotes = byQuote, !quotes.contains(row.quote ?? "") { return false }
             return true
         }

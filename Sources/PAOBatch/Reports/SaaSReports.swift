@@ -12,14 +12,14 @@ enum SaaSReports {
     static func owned(_ view: AsOfView, _ site: Int32) -> [Owned] {
         var candidates = Set<Int32>()
         for i in view.inScopeLines(site) {
-            let l = view.line(i)
+            let l = view[line: i]
             if view[part: l.part].type == .SAAS, let s = l.subscription { candidates.insert(s) }
         }
         var result: [Owned] = []
         for s in candidates {
             let saas = view.linesBySubscription[Int(s)].filter { view[part: view[line: $0].part].type == .SAAS }
             let owner = saas.max { a, b in
-                let x = view.data.lines[Int(a)], y = view.data.lines[Int(b)]
+                let x = view[line: a], y = view[line: b]
                 return (x.coverageEnd!, x.orderDate, view.orderRank(a)) < (y.coverageEnd!, y.orderDate, view.orderRank(b))
             }!
             guard view.scope.contains(site, view[line: owner].reseller) else { continue }
@@ -36,9 +36,9 @@ enum SaaSReports {
         let overdueDays = input.params.int("overdueDays", default: 5)
         let forms = view.provisioningBySubscription
         return owned(view, input.site).map { o in
-            let first = view.line(o.first)
-            let c = view.customer(first.customer)
-            let p = view.part(first.part)
+            let first = view[line: o.first]
+            let c = view[customer: first.customer]
+            let p = view[part: first.part]
             var status = ProvisioningStatus.PENDING
             var date = first.orderDate
             var seen = false
@@ -67,8 +67,8 @@ enum SaaSReports {
         let forms = view.provisioningBySubscription
         var rows: [ReportRow] = []
         for o in owned(view, input.site) {
-            let first = view.line(o.first)
-            let c = view.customer(first.customer)
+            let first = view[line: o.first]
+            let c = view[customer: first.customer]
             let provided = (forms[o.subscription]?.elements ?? []).filter { !$0.value.isEmpty }
             let missing = required.filter { name in !provided.contains { $0.name == name } }
             var elements = provided.map { ($0.name, $0.value, "PROVIDED") } + missing.map { ($0, "", "MISSING") }

@@ -6,19 +6,19 @@ enum SubscriptionUpdatesReport {
         let view = input.view
         let days = input.params.int("days", default: 30)
         let lines = view.inScopeLines(input.site).filter { i in
-            let l = view.line(i)
+            let l = view[line: i]
             return types.contains(view[part: l.part].type) && l.orderDate > view.asOf - days && l.subscription != nil
         }.sorted { a, b in
             func key(_ i: Int32) -> (Day, Int32, Int32) {
-                let l = view.data.lines[Int(i)]
+                let l = view[line: i]
                 return (l.orderDate, view.ranks.subscription[Int(l.subscription!)], view.orderRank(i))
             }
             return key(a) < key(b)
         }
         return lines.map { i in
-            let l = view.line(i)
-            let c = view.customer(l.customer)
-            let p = view.part(l.part)
+            let l = view[line: i]
+            let c = view[customer: l.customer]
+            let p = view[part: l.part]
             let s = l.subscription!
             let start = l.coverageStart!
             let previous = view.quantity(s, on: start - 1, types: types)

@@ -8,7 +8,7 @@ enum SuppressedOverageReport {
         var rows: [(period: Month, subscription: Int32, row: ReportRow)] = []
         var subscriptions = Set<Int32>()
         for i in view.inScopeLines(input.site) {
-            let l = view.line(i)
+            let l = view[line: i]
             if let s = l.subscription, view[part: l.part].type == .SAAS { subscriptions.insert(s) }
         }
         let records = subscriptions.flatMap { view.usageBySubscription[Int($0)] }.map { view.data.usage[Int($0)] }
@@ -16,15 +16,15 @@ enum SuppressedOverageReport {
             let monthStart = u.period.firstDay, monthEnd = u.period.lastDay
             let saas = view.linesBySubscription[Int(u.subscription)].filter { view[part: view[line: $0].part].type == .SAAS }
             let candidates = saas.filter { i in
-                let l = view.line(i)
+                let l = view[line: i]
                 return view.scope.contains(input.site, l.reseller) && l.coverageStart! <= monthEnd && l.coverageEnd! >= monthStart
             }
             guard let lineIndex = candidates.min(by: view.orderedFirst) else { continue }
             let entitled = entitlement(view, u.subscription, saas, monthStart, monthEnd)
             let overage = u.usedQuantity - entitled
             guard overage > 0 else { continue }
-            let l = view.line(lineIndex)
-            let c = view.customer(l.customer)
+            let l = view[line: lineIndex]
+            let c = view[customer: l.customer]
             let overagePart = view[part: l.part].overagePart
             let price = overagePart.flatMap { view.price($0, for: l.customer, on: monthStart) }
             rows.append((u.period, view.ranks.subscription[Int(u.subscription)], ReportRow(customer: l.customer, quote: nil, values: [
@@ -44,7 +44,7 @@ enum SuppressedOverageReport {
     static func entitlement(_ view: AsOfView, _ s: Int32, _ saas: [Int32], _ from: Day, _ to: Day) -> Int64 {
         var days: Set<Day> = [from]
         for i in saas {
-            let l = view.line(i)
+            let l = view[line: i]
             if let start = l.coverageStart, start >= from, start <= to { days.insert(start) }
             if let end = l.coverageEnd, end + 1 >= from, end + 1 <= to { days.insert(end + 1) }
         }

@@ -46,16 +46,11 @@ public final class AsOfView: @unchecked Sendable {
         return members.flatMap { linesByReseller[Int($0)] }.sorted()
     }
 
-    public func line(_ i: Int32) -> Line { data.lines[Int(i)] }
-
-    /// Records read in place: reading one field copies only that field, not the whole record.
+    /// Records by index, read in place: reading one field copies only that field, not the whole record.
     public subscript(line i: Int32) -> Line { _read { yield data.lines[Int(i)] } }
     public subscript(part i: Int32) -> Part { _read { yield data.parts[Int(i)] } }
     public subscript(customer i: Int32) -> Customer { _read { yield data.customers[Int(i)] } }
-
-    public func part(_ i: Int32) -> Part { data.parts[Int(i)] }
-    public func customer(_ i: Int32) -> Customer { data.customers[Int(i)] }
-    public func reseller(_ i: Int32) -> Reseller { data.resellers[Int(i)] }
+    public subscript(reseller i: Int32) -> Reseller { _read { yield data.resellers[Int(i)] } }
 
     /// A latest line with coverage_end ≥ as-of that can fall due (SPEC §3: *active renewal line*).
     public func isActiveRenewal(_ i: Int32) -> Bool {
