@@ -31,8 +31,7 @@ let package = Package(
                 "CZlib",
                 "CSyncFS",
                 .product(name: "Crypto", package: "swift-crypto"),
-            ],
-            swiftSettings: [.unsafeFlags(["-Ounchecked", "-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+            ]
         ),
         .executableTarget(
             name: "pao-batch",

@@ -21,9 +21,15 @@ public final class ByteSource {
     /// Opens `path`; a name ending in `.gz` is inflated.
     public init(path: String) throws(FeedError) {
         fileName = String(path.split(separator: "/").last ?? Substring(path))
-        fd = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: opening a FIFO must not wait for a writer; the check below then refuses it.
+        fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else {
             throw FeedError(.missing, file: fileName, "cannot open: \(String(cString: strerror(errno)))")
+        }
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else {
+            close(fd)
+            throw FeedError(.missing, file: fileName, "not a regular file")
         }
         if path.hasSuffix(".gz") { inflater = Inflater() }
     }
@@ -81,7 +87,10 @@ private final class Inflater {
                 fileEnded = inputCount == 0
             }
             if inputStart == inputCount {
-                guard memberEnded else { throw FeedError(.structural, file: file.fileName, "truncated gzip stream") }
+                guard memberEnded else {
+                    throw FeedError(.structural, file: file.fileName,
+                                    "truncated gzip stream: it ends at compressed byte \(file.fileBytes)")
+                }
                 return 0
             }
             if memberEnded {
@@ -99,7 +108,9 @@ private final class Inflater {
             case Z_OK: break
             case Z_STREAM_END: memberEnded = true
             case Z_BUF_ERROR where produced == 0 && inputStart == inputCount: break
-            default: throw FeedError(.structural, file: file.fileName, "corrupt gzip stream")
+            default:
+                let at = file.fileBytes - (inputCount - inputStart)
+                throw FeedError(.structural, file: file.fileName, "corrupt gzip stream near compressed byte \(at)")
             }
             if produced > 0 { return produced }
         }

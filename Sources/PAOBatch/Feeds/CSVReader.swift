@@ -41,9 +41,16 @@ public final class CSVReader {
         guard try next(into: &record), !record.malformed else {
             throw FeedError(.structural, file: source.fileName, line: 1, record.malformed ? "malformed header" : "no header")
         }
-        return (0..<record.fieldStart.count).map { f in
-            String(decoding: trimmed(record.bytes[record.fieldStart[f]..<record.fieldEnd[f]]), as: UTF8.self)
+        let names = (0..<record.fieldStart.count).map { f in
+            trimmed(record.bytes[record.fieldStart[f]..<record.fieldEnd[f]])
         }
+        // A header holding a CR is a file with CR-only line ends (old Mac style): every record would
+        // run into one line, so say so instead of reporting missing columns or a reject ratio.
+        if names.contains(where: { $0.contains(0x0D) }) {
+            throw FeedError(.structural, file: source.fileName, line: 1,
+                            "a CR inside the header: lines must end with LF or CRLF, not CR alone")
+        }
+        return names.map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Reads the next record into `record`, whose `columnField` is kept; false at the end of input.
@@ -89,8 +96,8 @@ public final class CSVReader {
         case .quoted:
             throw FeedError(.structural, file: source.fileName, line: record.line, "unterminated quote at end of file")
         case .recordStartCR:
-            beginRecord(&record)
-            record.bytes.append(0x0D)
+            // The record began at the CR (`beginRecord` ran then); the CR is its only data.
+            storeByte(&record, 0x0D)
         case .unquotedCR:
             record.bytes.append(0x0D)
         case .afterQuoteCR:

@@ -77,6 +77,7 @@ public enum DatasetLoader {
                 }
                 files.append(file)
             } catch {
+                if error.kind == .missing { return .failure(error) }
                 firstStructural = firstStructural ?? error
                 files.append(nil)
             }

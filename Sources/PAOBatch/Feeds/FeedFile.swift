@@ -24,9 +24,19 @@ public struct FeedFile: Sendable {
             throw FeedError(.structural, file: found[1].fileName,
                             "two files for feed \(feed.rawValue): \(found.map(\.fileName).joined(separator: ", "))")
         }
+        if let file = found.first, !isRegularFile(file.path) {
+            throw FeedError(.missing, file: file.fileName, "not a regular file (a folder, FIFO or device cannot be a feed)")
+        }
         if let file = found.first, feed == .saas_provisioning, file.format == .csv {
             throw FeedError(.structural, file: file.fileName, "saas_provisioning must be XML")
         }
         return found.first
     }
+}
+
+/// True when `path` (following symlinks) is a regular file: reading a FIFO would wait forever,
+/// and a folder or device is not a feed.
+private func isRegularFile(_ path: String) -> Bool {
+    var st = stat()
+    return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
 }

@@ -96,7 +96,9 @@ final class XMLRecordReader {
             xmlFreeParserCtxt(ctxt)
             self.ctxt = nil
         }
-        _ = xmlCtxtUseOptions(ctxt, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue))
+        guard xmlCtxtUseOptions(ctxt, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue)) == 0 else {
+            throw FeedError(.io, file: source.fileName, "cannot set the XML parser's options")
+        }
         ctxt.pointee.replaceEntities = 0
 
         let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: XMLRecordReader.chunkSize, alignment: 16)
@@ -107,6 +109,7 @@ final class XMLRecordReader {
             let bytes = UnsafeBufferPointer(start: chunk.baseAddress!.assumingMemoryBound(to: UInt8.self), count: n)
             if first {
                 first = false
+                if n == 0 { throw FeedError(.structural, file: source.fileName, line: 1, "empty file: no <\(rootName)> root element") }
                 try checkEncoding(bytes)
             }
             trimWindow()

@@ -4,6 +4,9 @@ import Foundation
 /// (SPEC §1, §6, §7).
 public enum BatchRun {
     public static func run(_ request: RunRequest, clock: RunClock = RunClock()) -> RunOutcome {
+        if let bad = request.sites.first(where: { !SiteSelection.isSiteId($0) }) {
+            return RunOutcome(status: .usage, message: "--site \(bad): a reseller site id is 1 to 10 digits")
+        }
         let prepared: PreparedRun
         switch PreparedRun.prepare(configPath: request.configPath, asOf: request.asOf, command: "run", shard: request.shard,
                                    jobNames: request.jobs, clock: clock, progress: request.feedProgress) {
@@ -42,6 +45,7 @@ public enum BatchRun {
             }
         }
         let items = planned
+        if items.isEmpty { warnings.append("no site selected: nothing to publish") }
         let priceFiles = PriceFileStore(view: view, folder: stage + "/shared", gzipLevel: config.gzipLevel)
         let results = StagingResults(count: items.count)
         let threads = request.environment["PAO_BATCH_THREADS"].flatMap(Int.init) ?? ProcessInfo.processInfo.activeProcessorCount
@@ -66,7 +70,10 @@ public enum BatchRun {
             case .isolation(let message): return prepared.finish(.software, message, warnings: warnings)
             }
         }
-        do throws(OutputError) { try syncFileSystem(stage) } catch {
+        do throws(OutputError) {
+            try PreparedRun.makeFolders(stage)
+            try syncFileSystem(stage)
+        } catch {
             return prepared.finish(ExitStatus(outputError: error), error.description, warnings: warnings)
         }
         for country in priceFiles.unpriced.sorted() { warnings.append("country \(country) has no price records: no price files") }

@@ -35,6 +35,7 @@ extension JobsConfig {
         let retain = try top["retain"]?.integer(1...Int(Int32.max)) ?? 7
         let input = resolve(try top["input"]?.string() ?? "Input")
         let output = resolve(try top["output"]?.string() ?? "Output")
+        try checkOutputRoot(output, input: input, given: top["output"])
         guard let jobsNode = top["jobs"] else { throw ConfigError("$.jobs", "jobs is required") }
         var jobs: [Job] = []
         for node in try jobsNode.array() {
@@ -45,6 +46,20 @@ extension JobsConfig {
         if jobs.isEmpty { throw ConfigError("$.jobs", "at least one job is required") }
         return JobsConfig(input: input, output: output, timezone: timezone, gzipLevel: gzipLevel, csv: csv,
                           rejects: thresholds, retain: retain, jobs: jobs)
+    }
+}
+
+/// Refuses an output root that would publish over something not the tool's own: an empty path,
+/// the file-system root, or the input folder (compared lexically and, when both exist, resolved).
+private func checkOutputRoot(_ output: String, input: String, given: ConfigNode?) throws(ConfigError) {
+    let path = given?.path ?? "$.output"
+    if case .string(let raw)? = given?.value, raw.isEmpty { throw ConfigError(path, "output must name a folder, not be empty") }
+    let lexical = URL(fileURLWithPath: output).standardizedFileURL.path
+    let resolved = URL(fileURLWithPath: output).resolvingSymlinksInPath().path
+    if lexical == "/" || resolved == "/" { throw ConfigError(path, "output must not be the file-system root") }
+    let inputs = [URL(fileURLWithPath: input).standardizedFileURL.path, URL(fileURLWithPath: input).resolvingSymlinksInPath().path]
+    if inputs.contains(lexical) || inputs.contains(resolved) {
+        throw ConfigError(path, "output must not be the input folder \(input)")
     }
 }
 

@@ -47,10 +47,10 @@ public struct RunRecord: Sendable {
     /// Writes the record into `runs/<run-id>/` (staged, then renamed) and keeps the newest 50 runs.
     public func write(outputRoot: String, csv: CSVDialect, gzipLevel: Int) throws(OutputError) {
         let runs = outputRoot + "/runs"
-        try makeFolder(runs)
+        try makePrivateFolder(runs)
         let stage = "\(runs)/.stage-\(runId)"
-        try makeFolder(stage)
-        let record = try FileSink(path: stage + "/run.json")
+        try makePrivateFolder(stage)
+        let record = try FileSink(path: stage + "/run.json", mode: 0o600)
         try record.write(Array((json.serialized() + "\n").utf8))
         try record.close(sync: true)
         try RejectsFile.write(rejects, to: stage + "/rejects.csv.gz", dialect: csv, gzipLevel: gzipLevel)

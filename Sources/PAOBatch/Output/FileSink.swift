@@ -13,10 +13,10 @@ public final class FileSink: ByteSink {
     private var fd: Int32
     public private(set) var bytesWritten = 0
 
-    /// Creates (or truncates) `path`; refuses to open through a symlink.
-    public init(path: String) throws(OutputError) {
+    /// Creates (or truncates) `path` with `mode` (less the umask); refuses to open through a symlink.
+    public init(path: String, mode: mode_t = 0o644) throws(OutputError) {
         self.path = path
-        fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, mode)
         guard fd >= 0 else { throw OutputError(.cannotCreate, path, "cannot create: \(String(cString: strerror(errno)))") }
     }
 

@@ -78,6 +78,16 @@ func makeFolder(_ path: String) throws(OutputError) {
     throw OutputError(.cannotCreate, path, "cannot create folder: \(String(cString: strerror(err == EEXIST ? ENOTDIR : err)))")
 }
 
+/// A folder only its owner can enter, whatever the umask and whatever mode an older run left on
+/// it: run records and rejects hold raw feed records.
+func makePrivateFolder(_ path: String) throws(OutputError) {
+    try makeFolder(path)
+    let fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+    guard fd >= 0 else { throw OutputError(.cannotCreate, path, "cannot open folder: \(FileSystem.errorText())") }
+    defer { close(fd) }
+    guard fchmod(fd, 0o700) == 0 else { throw OutputError(.cannotCreate, path, "chmod failed: \(FileSystem.errorText())") }
+}
+
 /// Flushes every file and folder of the file system holding `path` to disk: one call that makes
 /// a whole staging area (or every rename of a publication) durable.
 func syncFileSystem(_ path: String) throws(OutputError) {

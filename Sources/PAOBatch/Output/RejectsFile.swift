@@ -3,7 +3,7 @@ enum RejectsFile {
     static let header = ["feed", "file", "line", "field", "code", "message", "raw"]
 
     static func write(_ rejects: [Reject], to path: String, dialect: CSVDialect, gzipLevel: Int) throws(OutputError) {
-        let file = try FileSink(path: path)
+        let file = try FileSink(path: path, mode: 0o600)
         let gzip = GzipWriter(sink: file, level: gzipLevel)
         let csv = CSVRowWriter(sink: gzip, dialect: dialect)
         try csv.row(header.map { ($0, false) })
