@@ -14,5 +14,13 @@ if [ ${#need[@]} -gt 0 ]; then
   else sudo apt-get update -qq && sudo apt-get install -y -qq "${need[@]}"; fi
 fi
 
+# The debug build, then the release build users run (checked: no unchecked flags), each with every test.
 swift build --build-tests
 swift test --skip-build --parallel
+swift build -c release --build-tests -Xswiftc -enable-testing
+swift test -c release --skip-build --parallel -Xswiftc -enable-testing
+
+# SIGKILL at random moments across staging and publication; every folder whole, every rerun converges.
+Tests/kill-test.sh 20
+# Every fuzz target briefly, after replaying the committed crash inputs (Tests/Fuzz/run.sh).
+Tests/Fuzz/run.sh 30

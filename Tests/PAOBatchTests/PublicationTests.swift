@@ -210,14 +210,12 @@ func shell(_ command: String) -> ProcessResult { runProcess("/bin/sh", ["-c", co
             value.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
                 .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
         }
-        func written(_ value: String, _ write: (UnsafePointer<String>, inout UnsafeMutablePointer<UInt8>) -> Void) -> String {
+        func written(_ value: String, _ write: (String, inout UnsafeMutablePointer<UInt8>) -> Void) -> String {
             var block = [UInt8](repeating: 0, count: 256)
-            let count = withUnsafePointer(to: value) { s in
-                block.withUnsafeMutableBufferPointer { b in
-                    var p = b.baseAddress!
-                    write(s, &p)
-                    return p - b.baseAddress!
-                }
+            let count = block.withUnsafeMutableBufferPointer { b in
+                var p = b.baseAddress!
+                write(value, &p)
+                return p - b.baseAddress!
             }
             return String(decoding: block[..<count], as: UTF8.self)
         }
@@ -230,11 +228,11 @@ func shell(_ command: String) -> ProcessResult { runProcess("/bin/sh", ["-c", co
                     var out: [UInt8] = []
                     TextEncoding.appendCSVField(value, guarded: true, to: &out)
                     #expect(String(decoding: out, as: UTF8.self) == csv(value))
-                    #expect(written(value) { TextEncoding.writeCSVField(at: $0, guarded: true, at: &$1) } == csv(value))
+                    #expect(written(value) { TextEncoding.writeCSVField($0, guarded: true, at: &$1) } == csv(value))
                     out = []
                     TextEncoding.appendXMLText(value, to: &out)
                     #expect(String(decoding: out, as: UTF8.self) == xml(value))
-                    #expect(written(value) { TextEncoding.writeXMLText(at: $0, at: &$1) } == xml(value))
+                    #expect(written(value) { TextEncoding.writeXMLText($0, at: &$1) } == xml(value))
                 }
             }
         }
@@ -260,18 +258,14 @@ func shell(_ command: String) -> ProcessResult { runProcess("/bin/sh", ["-c", co
         #expect(text == tree.serialized() + "\n")
     }
 
-    @Test func stringBytesReadInPlaceAreTheirUTF8() {
+    @Test func utf8BytesAreTheStringsOwn() {
         let large = String(repeating: "ab,", count: 30)
         var grown = "prefix"
         grown += "-é-" + large
         let strings = ["", "a", "fifteen bytes!!", "sixteen bytes!!!", "é", "日本語のテキスト", large, grown,
                        String(large.dropFirst(3)), String(decoding: Array(repeating: UInt8(0x43), count: 40), as: UTF8.self)]
         for value in strings {
-            withUnsafePointer(to: value) { p in
-                let bytes = StringBytes.inPlace(p)
-                #expect(bytes.map(Array.init) == Array(value.utf8), "\(value)")
-                #expect(StringBytes.count(at: p) == value.utf8.count)
-            }
+            #expect(value.withUTF8Bytes { Array($0) } == Array(value.utf8), "\(value)")
         }
     }
 

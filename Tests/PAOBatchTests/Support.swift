@@ -67,13 +67,16 @@ func runProcess(_ executable: String, _ arguments: [String], cwd: String? = nil,
     return ProcessResult(status: p.terminationStatus, stdout: read(outPath), stderr: read(errPath))
 }
 
-/// The built `pao-batch` executable.
+/// The `pao-batch` executable of the configuration the tests were built in (`swift test -c release`
+/// tests the release build end to end).
 let binary: String = {
-    for config in ["debug", "release"] {
-        let path = packageRoot + "/.build/\(config)/pao-batch"
-        if FileManager.default.isExecutableFile(atPath: path) { return path }
-    }
-    fatalError("build pao-batch first (swift build)")
+    #if DEBUG
+    let path = packageRoot + "/.build/debug/pao-batch"
+    #else
+    let path = packageRoot + "/.build/release/pao-batch"
+    #endif
+    guard FileManager.default.isExecutableFile(atPath: path) else { fatalError("build \(path) first (swift build)") }
+    return path
 }()
 
 /// Runs `pao-batch` with arguments.

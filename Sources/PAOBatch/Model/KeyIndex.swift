@@ -73,7 +73,7 @@ struct StringKeyIndex {
 
     /// The entry for `key`, if present.
     func find(_ key: String) -> Int32? {
-        StringBytes.with(key) { find($0) }
+        key.withUTF8Bytes { find($0) }
     }
 
     /// The entry whose key has these UTF-8 bytes, if present.
@@ -81,7 +81,7 @@ struct StringKeyIndex {
     func find(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
         keys.withUnsafeBufferPointer { keys in
             index.find(KeyIndex.hash(bytes)) { entry in
-                StringBytes.with(at: keys.baseAddress! + Int(entry)) { k in
+                keys[Int(entry)].withUTF8Bytes { k in
                     k.count == bytes.count && (k.count == 0 || memcmp(k.baseAddress!, bytes.baseAddress!, k.count) == 0)
                 }
             }

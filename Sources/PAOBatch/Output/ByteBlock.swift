@@ -29,7 +29,7 @@ final class ByteBlock {
     }
 
     func append(_ text: String) {
-        StringBytes.with(text) { bytes in write(upTo: bytes.count) { TextEncoding.put(bytes, at: &$0) } }
+        text.withUTF8Bytes { bytes in write(upTo: bytes.count) { TextEncoding.put(bytes, at: &$0) } }
     }
 
     func removeAll() { count = 0 }

@@ -55,7 +55,7 @@ final class ReportFileWriter {
             block.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<report name=\"\(spec.id.rawValue)\"")
             for (name, value) in rootAttributes {
                 block.append(" \(name)=\"")
-                StringBytes.with(value) { bytes in
+                value.withUTF8Bytes { bytes in
                     block.write(upTo: TextEncoding.xmlBound(bytes.count)) { TextEncoding.writeXMLText(bytes, at: &$0) }
                 }
                 block.append("\"")
@@ -87,13 +87,13 @@ final class ReportFileWriter {
 
     private func writeCSV(_ fields: UnsafeBufferPointer<String>, guard enabled: Bool) {
         var bound = 2 + TextEncoding.padding
-        for i in fields.indices { bound += TextEncoding.csvBound(StringBytes.count(at: fields.baseAddress! + i)) + 1 }
+        for i in fields.indices { bound += TextEncoding.csvBound(fields[i].utf8.count) + 1 }
         let crlf = dialect.lineEnding == .crlf
         block.write(upTo: bound) { p in
             for i in fields.indices {
                 if i > 0 { TextEncoding.put(0x2C, at: &p) }
                 let guardField = enabled && guarded[i]
-                TextEncoding.writeCSVField(at: fields.baseAddress! + i, guarded: guardField, at: &p)
+                TextEncoding.writeCSVField(fields[i], guarded: guardField, at: &p)
             }
             if crlf { TextEncoding.put(0x0D, at: &p) }
             TextEncoding.put(0x0A, at: &p)
@@ -103,17 +103,17 @@ final class ReportFileWriter {
     private func writeXML(_ values: UnsafeBufferPointer<String>) {
         var bound = 16 + TextEncoding.padding
         for i in values.indices {
-            bound += TextEncoding.xmlBound(StringBytes.count(at: values.baseAddress! + i)) + tagStarts[3 * i + 3] - tagStarts[3 * i]
+            bound += TextEncoding.xmlBound(values[i].utf8.count) + tagStarts[3 * i + 3] - tagStarts[3 * i]
         }
         block.write(upTo: bound) { p in
             TextEncoding.put("  <row>", at: &p)
             for i in values.indices {
-                let value = values.baseAddress! + i
-                if StringBytes.count(at: value) == 0 {
+                let value = values[i]
+                if value.isEmpty {
                     putTag(3 * i + 2, at: &p)
                 } else {
                     putTag(3 * i, at: &p)
-                    TextEncoding.writeXMLText(at: value, at: &p)
+                    TextEncoding.writeXMLText(value, at: &p)
                     putTag(3 * i + 1, at: &p)
                 }
             }

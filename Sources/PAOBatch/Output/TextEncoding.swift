@@ -7,14 +7,14 @@ public enum TextEncoding {
     /// Appends one CSV field: quoted only when it holds `,` `"` CR or LF; with `formulaGuard`
     /// a value starting with `=` `+` `-` `@` TAB or CR gets a leading `'`.
     public static func appendCSVField(_ value: String, guarded: Bool, to out: inout [UInt8]) {
-        StringBytes.with(value) { bytes in
+        value.withUTF8Bytes { bytes in
             append(upTo: csvBound(bytes.count), to: &out) { writeCSVField(bytes, guarded: guarded, at: &$0) }
         }
     }
 
     /// Appends `value` with `& < > "` escaped for XML text.
     public static func appendXMLText(_ value: String, to out: inout [UInt8]) {
-        StringBytes.with(value) { bytes in
+        value.withUTF8Bytes { bytes in
             append(upTo: xmlBound(bytes.count), to: &out) { writeXMLText(bytes, at: &$0) }
         }
     }
@@ -55,33 +55,19 @@ public enum TextEncoding {
         put(0x22, at: &p)
     }
 
-    /// Writes the string at `s` as one CSV field at `p`, which must have `padding` bytes of room
-    /// past the field's bound: a small string plain enough to need no quotes is stored as its
-    /// two words at once.
+    /// Writes `value` as one CSV field at `p`.
     @inline(__always)
-    static func writeCSVField(at s: UnsafePointer<String>, guarded: Bool, at p: inout UnsafeMutablePointer<UInt8>) {
-        if let (low, high, count) = StringBytes.smallWords(s),
-           (csvSpecial(low) & firstBytes(count)) | (csvSpecial(high) & firstBytes(count - 8)) == 0 {
-            if guarded && count > 0 && startsFormula(UInt8(truncatingIfNeeded: low)) { put(0x27, at: &p) }
-            putWords(low, high, count, at: &p)
-            return
-        }
-        StringBytes.with(at: s) { writeCSVField($0, guarded: guarded, at: &p) }
+    static func writeCSVField(_ value: String, guarded: Bool, at p: inout UnsafeMutablePointer<UInt8>) {
+        value.withUTF8Bytes { writeCSVField($0, guarded: guarded, at: &p) }
     }
 
-    /// Writes the string at `s` as XML text at `p`, with `padding` bytes of room as above.
+    /// Writes `value` as XML text at `p`.
     @inline(__always)
-    static func writeXMLText(at s: UnsafePointer<String>, at p: inout UnsafeMutablePointer<UInt8>) {
-        if let (low, high, count) = StringBytes.smallWords(s),
-           (xmlSpecial(low) & firstBytes(count)) | (xmlSpecial(high) & firstBytes(count - 8)) == 0 {
-            putWords(low, high, count, at: &p)
-            return
-        }
-        StringBytes.with(at: s) { writeXMLText($0, at: &p) }
+    static func writeXMLText(_ value: String, at p: inout UnsafeMutablePointer<UInt8>) {
+        value.withUTF8Bytes { writeXMLText($0, at: &p) }
     }
 
-    /// Room a writer keeps past a row's bound for the whole-word stores of `writeCSVField(at:)`,
-    /// `writeXMLText(at:)` and `putPadded`.
+    /// Room a writer keeps past a row's bound for the whole-word stores of `putPadded`.
     @inline(__always)
     static var padding: Int { 16 }
 
@@ -130,15 +116,6 @@ public enum TextEncoding {
             UnsafeMutableRawPointer(p + k).storeBytes(of: UnsafeRawPointer(source + k).loadUnaligned(as: UInt64.self), as: UInt64.self)
             k += 8
         }
-        p += count
-    }
-
-    /// Stores the 16 bytes of a small string's words and moves `p` past its `count` bytes.
-    @inline(__always)
-    private static func putWords(_ low: UInt64, _ high: UInt64, _ count: Int, at p: inout UnsafeMutablePointer<UInt8>) {
-        let raw = UnsafeMutableRawPointer(p)
-        raw.storeBytes(of: low, as: UInt64.self)
-        raw.storeBytes(of: high, toByteOffset: 8, as: UInt64.self)
         p += count
     }
 

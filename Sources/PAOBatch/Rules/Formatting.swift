@@ -29,8 +29,8 @@ enum Format {
 /// Byte-order comparison of UTF-8 text (SPEC §3 Sorting): -1, 0 or 1.
 @inline(__always)
 func compareBytes(_ a: String, _ b: String) -> Int {
-    StringBytes.with(a) { x in
-        StringBytes.with(b) { y in
+    a.withUTF8Bytes { x in
+        b.withUTF8Bytes { y in
             let n = min(x.count, y.count)
             let r = n == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, n)
             return r != 0 ? (r < 0 ? -1 : 1) : compareValues(x.count, y.count)

@@ -72,7 +72,7 @@ public struct TextRanks: Sendable {
     /// A text's first 16 bytes as two big-endian words, zero-padded: heads that differ order as
     /// their texts' bytes do; equal heads leave it to the whole texts.
     static func head(_ text: String) -> Head {
-        StringBytes.with(text) { bytes in
+        text.withUTF8Bytes { bytes in
             var head = Head(high: 0, low: 0)
             for k in 0..<min(bytes.count, 16) {
                 let byte = UInt64(bytes[k])
