@@ -14,7 +14,7 @@ targets=("$@")
 
 # Coverage is asked for explicitly: SwiftPM's --sanitize=fuzzer alone instruments no module here.
 build=(swift build -c release --sanitize=fuzzer --sanitize=address -Xswiftc -enable-testing
-       -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,trace-cmp)
+       -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp)
 "${build[@]}" 2>&1 | grep -E "error|Build complete" | tail -3
 bin=$("${build[@]}" --show-bin-path)
 export ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1

@@ -56,7 +56,7 @@ import Testing
     @Test func siteNarrowsEveryJob() {
         let dir = sampleRun()
         #expect(paoBatch(["run", "--config", dir + "/jobs.json", "--as-of", "2026-11-29", "--site", "1000003", "--quiet"]).status == 0)
-        #expect(FileSystem.names(dir + "/Output/sites") == ["1000003"])
+        #expect(try! FileSystem.names(dir + "/Output/sites") == ["1000003"])
     }
 }
 

@@ -154,7 +154,7 @@ private func fixtureRun(_ fixture: FeedFixture = FeedFixture(), jobs: String? = 
         }
         let runs = dir + "/Output/runs"
         #expect(try mode(runs) == 0o700)
-        let run = FileSystem.names(runs).first { !$0.hasPrefix(".") }!
+        let run = try! FileSystem.names(runs).first { !$0.hasPrefix(".") }!
         #expect(try mode("\(runs)/\(run)") == 0o700)
         #expect(try mode("\(runs)/\(run)/run.json") == 0o600)
         #expect(try mode("\(runs)/\(run)/rejects.csv.gz") == 0o600)

@@ -31,7 +31,13 @@ public final class ByteSource {
             close(fd)
             throw FeedError(.missing, file: fileName, "not a regular file")
         }
-        if path.hasSuffix(".gz") { inflater = Inflater() }
+        if path.hasSuffix(".gz") {
+            guard let inflater = Inflater() else {
+                close(fd)
+                throw FeedError(.io, file: fileName, "cannot start inflating: out of memory")
+            }
+            self.inflater = inflater
+        }
     }
 
     deinit { close(fd) }
@@ -72,7 +78,10 @@ private final class Inflater {
     private var fileEnded = false
     private var memberEnded = false
 
-    init() { _ = czlib_inflateInit2(&stream, 15 + 16) }
+    init?() {
+        // deinit frees `input` (and inflateEnd accepts a stream whose init failed).
+        guard czlib_inflateInit2(&stream, 15 + 16) == Z_OK else { return nil }
+    }
 
     deinit {
         inflateEnd(&stream)

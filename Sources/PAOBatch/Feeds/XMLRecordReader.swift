@@ -59,9 +59,10 @@ struct XMLAttributes {
 final class XMLRecordReader {
     static let maxDepth = 32
     static let maxTextNode = 1 << 20
-    private static let chunkSize = 1 << 16
+    static let defaultChunkSize = 1 << 16
 
     private let source: ByteSource
+    private let chunkSize: Int
     private let rootName: String
     private let builder: XMLRecordBuilder
     private var ctxt: xmlParserCtxtPtr?
@@ -77,8 +78,9 @@ final class XMLRecordReader {
     private var recordLine = 0
     private var recordHead: [UInt8]?
 
-    init(source: ByteSource, rootName: String, builder: XMLRecordBuilder) {
+    init(source: ByteSource, rootName: String, builder: XMLRecordBuilder, chunkSize: Int = defaultChunkSize) {
         self.source = source
+        self.chunkSize = max(1, chunkSize)
         self.rootName = rootName
         self.builder = builder
     }
@@ -101,7 +103,7 @@ final class XMLRecordReader {
         }
         ctxt.pointee.replaceEntities = 0
 
-        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: XMLRecordReader.chunkSize, alignment: 16)
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
         defer { chunk.deallocate() }
         var first = true
         while true {
@@ -174,7 +176,9 @@ final class XMLRecordReader {
 
     /// Keeps the window to the open record (or the last chunk), saving the head of a huge record.
     private func trimWindow() {
-        var keepFrom = windowBase + max(0, window.count - XMLRecordReader.chunkSize)
+        // Bytes libxml2 has not parsed yet stay too: a start tag split over many small chunks is
+        // reported only once complete, and its record's raw text starts at its `<`.
+        var keepFrom = min(windowBase + max(0, window.count - chunkSize), currentOffset)
         if recordStart >= 0 {
             if recordStart - windowBase < window.count && window.count - (recordStart - windowBase) > 8 << 20 {
                 if recordHead == nil { recordHead = Array(window[(recordStart - windowBase)...].prefix(FieldRecord.rawLimit)) }

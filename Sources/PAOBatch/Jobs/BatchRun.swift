@@ -28,10 +28,16 @@ public enum BatchRun {
         ]
         let stageClock = Stopwatch()
         let stage = "\(config.output)/.stage-\(request.shardTag)-\(clock.runId)"
-        for name in FileSystem.names(config.output) where name.hasPrefix(".stage-\(request.shardTag)-") {
-            FileSystem.removeTree("\(config.output)/\(name)")
+        do throws(OutputError) {
+            for name in try FileSystem.names(config.output) where name.hasPrefix(".stage-\(request.shardTag)-") {
+                try FileSystem.removeTree("\(config.output)/\(name)")
+            }
+        } catch {
+            return prepared.finish(ExitStatus(outputError: error), error.description)
         }
-        defer { FileSystem.removeTree(stage) }
+        // A failed run reports its own error; a stage it could not remove is a leftover the next
+        // run of this shard removes (above), so that second failure is not worth hiding the first.
+        defer { try? FileSystem.removeTree(stage) }
 
         struct Item {
             var job: Job

@@ -59,8 +59,7 @@ public struct RunRecord: Sendable {
             throw OutputError(.cannotCreate, "\(runs)/\(runId)", "rename failed: \(String(cString: strerror(errno)))")
         }
         try syncFolder(runs)
-        let old = ((try? FileManager.default.contentsOfDirectory(atPath: runs)) ?? [])
-            .filter { !$0.hasPrefix(".") }.sorted().dropLast(RunRecord.keptRuns)
-        for name in old { try? FileManager.default.removeItem(atPath: "\(runs)/\(name)") }
+        let old = try FileSystem.names(runs).filter { !$0.hasPrefix(".") }.sorted().dropLast(RunRecord.keptRuns)
+        for name in old { try FileSystem.removeTree("\(runs)/\(name)") }
     }
 }

@@ -40,20 +40,31 @@ enum FileSystem {
         guard rename(from, to) == 0 else { throw OutputError(.cannotCreate, to, "rename failed: \(errorText())") }
     }
 
-    /// Names in a folder (without `.` and `..`), sorted by bytes.
-    static func names(_ folder: String) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted(by: textLess)
+    /// Names in a folder (without `.` and `..`), sorted by bytes; a folder that cannot be read is
+    /// an I/O error, never an empty list (a walk must not skip what it cannot see).
+    static func names(_ folder: String) throws(OutputError) -> [String] {
+        guard let dir = opendir(folder) else { throw OutputError(.io, folder, "cannot list folder: \(errorText())") }
+        defer { closedir(dir) }
+        var names: [String] = []
+        errno = 0
+        while let item = readdir(dir) {
+            let name = withUnsafeBytes(of: item.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            if name != "." && name != ".." { names.append(name) }
+            errno = 0
+        }
+        guard errno == 0 else { throw OutputError(.io, folder, "cannot list folder: \(errorText())") }
+        return names.sorted(by: textLess)
     }
 
     /// Removes a tree of the tool's own (never following symlinks inside it).
-    static func removeTree(_ path: String) {
+    static func removeTree(_ path: String) throws(OutputError) {
         switch entry(path) {
         case .missing: return
         case .folder:
-            for name in names(path) { removeTree(path + "/" + name) }
-            rmdir(path)
+            for name in try names(path) { try removeTree(path + "/" + name) }
+            guard rmdir(path) == 0 || errno == ENOENT else { throw OutputError(.io, path, "cannot remove: \(errorText())") }
         default:
-            unlink(path)
+            guard unlink(path) == 0 || errno == ENOENT else { throw OutputError(.io, path, "cannot remove: \(errorText())") }
         }
     }
 

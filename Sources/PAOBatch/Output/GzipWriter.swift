@@ -69,7 +69,9 @@ private final class DeflateState: @unchecked Sendable {
     private init(level: Int) {
         self.level = level
         stream.initialize(to: z_stream())
-        _ = czlib_deflateInit2(stream, Int32(level), 15 + 16)
+        // Fails only without memory (the level is checked when jobs.json is read): stop, never write.
+        let status = czlib_deflateInit2(stream, Int32(level), 15 + 16)
+        precondition(status == Z_OK, "deflateInit2 failed (\(status)): out of memory")
     }
 
     private static let lock = NSLock()

@@ -19,7 +19,7 @@ struct Publisher {
     /// `latest` links in a job folder (SPEC §8).
     static func checkNoForeignLinks(root: String) throws(OutputError) {
         func walk(_ folder: String, depth: Int) throws(OutputError) {
-            for name in FileSystem.names(folder) {
+            for name in try FileSystem.names(folder) {
                 let path = folder + "/" + name
                 switch FileSystem.entry(path) {
                 case .symlink:
@@ -61,29 +61,35 @@ struct Publisher {
         try FileSystem.move(staged, "\(folder)/\(version)")
         try FileSystem.switchLink("\(folder)/\(asOf)", to: version, temporaryName: "\(folder)/.tmp-\(runId)")
         crash.reached(.beforeLatest)
-        let dates = FileSystem.names(folder).filter { Day.parse($0) != nil && FileSystem.entry("\(folder)/\($0)") == .symlink }
+        let dates = try datedLinks(folder)
         if let newest = dates.last, FileSystem.readLink("\(folder)/latest") != newest {
             try FileSystem.switchLink("\(folder)/latest", to: newest, temporaryName: "\(folder)/.tmp-\(runId)")
         }
-        if let previous, previous != version { FileSystem.removeTree("\(folder)/\(previous)") }
+        if let previous, previous != version { try FileSystem.removeTree("\(folder)/\(previous)") }
         try applyRetain(folder)
     }
 
     /// Keeps the newest `retain` as-of folders plus the one just published; removes versions no link names.
     private func applyRetain(_ folder: String) throws(OutputError) {
-        let dates = FileSystem.names(folder).filter { Day.parse($0) != nil && FileSystem.entry("\(folder)/\($0)") == .symlink }
+        let dates = try datedLinks(folder)
         let keep = Set(dates.suffix(retain) + [asOf.description])
         for date in dates where !keep.contains(date) {
             let target = FileSystem.readLink("\(folder)/\(date)")
             unlink("\(folder)/\(date)")
             crash.reached(.duringRetain)
-            if let target { FileSystem.removeTree("\(folder)/\(target)") }
+            if let target { try FileSystem.removeTree("\(folder)/\(target)") }
         }
-        let linked = Set(FileSystem.names(folder).compactMap { name in
+        let names = try FileSystem.names(folder)
+        let linked = Set(names.compactMap { name in
             FileSystem.entry("\(folder)/\(name)") == .symlink ? FileSystem.readLink("\(folder)/\(name)") : nil
         })
-        for name in FileSystem.names(folder) where (name.hasPrefix(".v-") && !linked.contains(name)) || name.hasPrefix(".tmp-") {
-            FileSystem.removeTree("\(folder)/\(name)")
+        for name in names where (name.hasPrefix(".v-") && !linked.contains(name)) || name.hasPrefix(".tmp-") {
+            try FileSystem.removeTree("\(folder)/\(name)")
         }
+    }
+
+    /// The `<as-of>` links of a job folder, oldest first.
+    private func datedLinks(_ folder: String) throws(OutputError) -> [String] {
+        try FileSystem.names(folder).filter { Day.parse($0) != nil && FileSystem.entry("\(folder)/\($0)") == .symlink }
     }
 }
