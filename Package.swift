@@ -6,12 +6,12 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "pao-batch", targets: ["pao-batch"]),
-        .library(name: "PAOBatch", targets: ["PAOBatch"]),
+        .library(name: "PAOBatch", targets: ["PAOBatch"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
-        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2")
     ],
     targets: [
         .systemLibrary(
@@ -30,7 +30,7 @@ let package = Package(
                 "CLibXML2",
                 "CZlib",
                 "CSyncFS",
-                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Crypto", package: "swift-crypto")
             ]
         ),
         .executableTarget(
@@ -38,13 +38,13 @@ let package = Package(
             dependencies: [
                 "PAOBatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Logging", package: "swift-log")
             ]
         ),
         .testTarget(
             name: "PAOBatchTests",
             dependencies: ["PAOBatch"],
             exclude: ["Fixtures"]
-        ),
+        )
     ]
 )

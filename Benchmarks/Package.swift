@@ -9,7 +9,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     dependencies: [
         .package(path: ".."),
-        .package(url: "https://github.com/ordo-one/benchmark", exact: "1.38.1", traits: ["MallocInterposer"]),
+        .package(url: "https://github.com/ordo-one/benchmark", exact: "1.38.1", traits: ["MallocInterposer"])
     ],
     targets: [
         .executableTarget(
@@ -19,9 +19,11 @@ let package = Package(
         ),
         .executableTarget(
             name: "Micro",
-            dependencies: [.product(name: "PAOBatch", package: "main"), .product(name: "Benchmark", package: "benchmark")],
+            dependencies: [
+                .product(name: "PAOBatch", package: "main"), .product(name: "Benchmark", package: "benchmark")
+            ],
             path: "Benchmarks/Micro",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
+        )
     ]
 )

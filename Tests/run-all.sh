@@ -14,6 +14,10 @@ if [ ${#need[@]} -gt 0 ]; then
   else sudo apt-get update -qq && sudo apt-get install -y -qq "${need[@]}"; fi
 fi
 
+# Formatting gate: the code is exactly as `swift format` (settings in .swift-format) leaves it.
+swift format lint --strict --recursive --parallel Package.swift Sources Tests/PAOBatchTests Tests/Fuzz/Package.swift \
+  Tests/Fuzz/Sources Benchmarks/Package.swift Benchmarks/Sources Benchmarks/Benchmarks
+
 # The debug build, then the release build users run (checked: no unchecked flags), each with every test.
 swift build --build-tests
 swift test --skip-build --parallel

@@ -10,9 +10,13 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Folder to write the feeds into.") var out: String
     @Option(help: "sample (~2,000 lines), S (~100k), M (1M) or L (10M).") var scale = GeneratorOptions.Scale.sample
     @Option(help: "Random seed.") var seed: UInt64 = 1
-    @Option(name: .customLong("bad-rows"), help: "Share of extra bad records per feed (0–1); above 0 every reject code appears.")
+    @Option(
+        name: .customLong("bad-rows"),
+        help: "Share of extra bad records per feed (0–1); above 0 every reject code appears.")
     var badRows = 0.0
-    @Option(name: .customLong("feed-format"), help: "mixed (CSV, XML and gzip) or csv (plain CSV; saas_provisioning stays XML).")
+    @Option(
+        name: .customLong("feed-format"),
+        help: "mixed (CSV, XML and gzip) or csv (plain CSV; saas_provisioning stays XML).")
     var feedFormat = GeneratorOptions.FeedFormat.mixed
 
     func validate() throws {
@@ -20,7 +24,8 @@ struct GenerateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let generator = FeedGenerator(options: GeneratorOptions(scale: scale, seed: seed, badRows: badRows, feedFormat: feedFormat))
+        let generator = FeedGenerator(
+            options: GeneratorOptions(scale: scale, seed: seed, badRows: badRows, feedFormat: feedFormat))
         do { try generator.write(to: out) } catch {
             printError("pao-batch generate: \(error)")
             throw ExitCode(ExitStatus(outputError: error))

@@ -13,7 +13,9 @@ struct JSONLogHandler: LogHandler {
     }
 
     func log(event: LogEvent) {
-        var fields: [(key: String, value: JSONValue)] = [("level", .string(event.level.rawValue)), ("event", .string(event.message.description))]
+        var fields: [(key: String, value: JSONValue)] = [
+            ("level", .string(event.level.rawValue)), ("event", .string(event.message.description))
+        ]
         let merged = metadata.merging(event.metadata ?? [:]) { $1 }
         for key in merged.keys.sorted() { fields.append((key, JSONLogHandler.json(merged[key]!))) }
         print(JSONValue.object(fields).serialized(pretty: false))

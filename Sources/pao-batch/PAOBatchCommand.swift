@@ -2,7 +2,7 @@ import ArgumentParser
 import PAOBatch
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 @main
@@ -10,7 +10,9 @@ struct PAOBatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pao-batch",
         abstract: "Passport Advantage reseller reports and price files, published per reseller site.",
-        subcommands: [RunCommand.self, ValidateCommand.self, GenerateCommand.self, ScheduleCommand.self, ReportsCommand.self]
+        subcommands: [
+            RunCommand.self, ValidateCommand.self, GenerateCommand.self, ScheduleCommand.self, ReportsCommand.self
+        ]
     )
 }
 

@@ -12,11 +12,13 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("job"), help: "Run only this job (repeatable).") var jobs: [String] = []
     @Option(name: .customLong("as-of"), help: "The as-of date (YYYY-MM-DD); default today in the config's time zone.")
     var asOf: AsOfDate?
-    @Option(name: .customLong("site"), help: "Narrow every job to this reseller site (repeatable).") var sites: [String] = []
+    @Option(name: .customLong("site"), help: "Narrow every job to this reseller site (repeatable).") var sites:
+        [String] = []
     @Option(help: "Handle only shard K of N (K/N): sites whose FNV-1a-64 id hash mod N is K−1.") var shard: Shard?
     @Flag(help: "Print nothing on success; a short summary on stderr on failure.") var quiet = false
     @Option(help: "Progress on stderr: auto (when a terminal), always or never.") var progress = ProgressMode.auto
-    @Option(name: .customLong("log-format"), help: "text, or json: one JSON object per line.") var logFormat = LogFormat.text
+    @Option(name: .customLong("log-format"), help: "text, or json: one JSON object per line.") var logFormat = LogFormat
+        .text
 
     func run() throws {
         let showProgress = !quiet && (progress == .always || (progress == .auto && isatty(2) != 0))

@@ -27,7 +27,8 @@ enum RunSummary {
         case .number(let n): return Int(n).map { .stringConvertible($0) } ?? .stringConvertible(Double(n) ?? 0)
         case .string(let s): return .string(s)
         case .array(let items): return .array(items.map(metadataValue))
-        case .object(let members): return .dictionary(Dictionary(members.map { ($0.key, metadataValue($0.value)) }) { a, _ in a })
+        case .object(let members):
+            return .dictionary(Dictionary(members.map { ($0.key, metadataValue($0.value)) }) { a, _ in a })
         }
     }
 
@@ -37,14 +38,20 @@ enum RunSummary {
         let runId: Logger.MetadataValue = .string(outcome.record?.runId ?? "")
         if let record = outcome.record {
             for f in record.feeds {
-                logger.info("feed", metadata: ["runId": runId, "feed": .string(f.feed.rawValue), "read": .stringConvertible(f.read),
-                                               "rejected": .stringConvertible(f.rejected), "file": .string(f.file ?? "")])
+                logger.info(
+                    "feed",
+                    metadata: [
+                        "runId": runId, "feed": .string(f.feed.rawValue), "read": .stringConvertible(f.read),
+                        "rejected": .stringConvertible(f.rejected), "file": .string(f.file ?? "")
+                    ])
             }
             for job in record.jobs { logger.info("job", metadata: ["runId": runId, "job": metadataValue(job)]) }
             for w in record.warnings { logger.warning("warning", metadata: ["runId": runId, "message": .string(w)]) }
         }
-        var end: Logger.Metadata = ["runId": runId, "command": .string(command),
-                                    "exitCode": .stringConvertible(Int(outcome.status.rawValue))]
+        var end: Logger.Metadata = [
+            "runId": runId, "command": .string(command),
+            "exitCode": .stringConvertible(Int(outcome.status.rawValue))
+        ]
         if let message = outcome.message { end["message"] = .string(message) }
         if outcome.status == .ok { logger.info("end", metadata: end) } else { logger.error("end", metadata: end) }
     }

@@ -9,9 +9,13 @@ let package = Package(
     dependencies: [.package(name: "pao-batch", path: "../..")],
     targets: [
         .target(name: "FuzzSupport", dependencies: [.product(name: "PAOBatch", package: "pao-batch")]),
-        .executableTarget(name: "FuzzCSVReader", dependencies: ["FuzzSupport", .product(name: "PAOBatch", package: "pao-batch")]),
-        .executableTarget(name: "FuzzXMLReader", dependencies: ["FuzzSupport", .product(name: "PAOBatch", package: "pao-batch")]),
-        .executableTarget(name: "FuzzJobsConfig", dependencies: ["FuzzSupport", .product(name: "PAOBatch", package: "pao-batch")]),
-        .executableTarget(name: "FuzzFeedLoad", dependencies: ["FuzzSupport", .product(name: "PAOBatch", package: "pao-batch")]),
+        .executableTarget(
+            name: "FuzzCSVReader", dependencies: ["FuzzSupport", .product(name: "PAOBatch", package: "pao-batch")]),
+        .executableTarget(
+            name: "FuzzXMLReader", dependencies: ["FuzzSupport", .product(name: "PAOBatch", package: "pao-batch")]),
+        .executableTarget(
+            name: "FuzzJobsConfig", dependencies: ["FuzzSupport", .product(name: "PAOBatch", package: "pao-batch")]),
+        .executableTarget(
+            name: "FuzzFeedLoad", dependencies: ["FuzzSupport", .product(name: "PAOBatch", package: "pao-batch")])
     ]
 )

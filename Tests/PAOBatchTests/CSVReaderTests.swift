@@ -44,9 +44,13 @@ private func readAll(_ path: String, chunkSize: Int) throws -> [(Int, [String])]
     var record = FieldRecord(columnField: [])
     while try reader.next(into: &record) {
         #expect(!record.malformed)
-        records.append((record.line, (0..<record.fieldStart.count).map {
-            String(decoding: record.bytes[record.fieldStart[$0]..<record.fieldEnd[$0]], as: UTF8.self)
-        }))
+        records.append(
+            (
+                record.line,
+                (0..<record.fieldStart.count).map {
+                    String(decoding: record.bytes[record.fieldStart[$0]..<record.fieldEnd[$0]], as: UTF8.self)
+                }
+            ))
     }
     return records
 }

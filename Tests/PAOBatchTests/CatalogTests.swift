@@ -19,7 +19,10 @@ import Testing
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.count == ReportID.allCases.count)
         #expect(lines.map { String($0.split(separator: "\t")[0]) } == ReportID.allCases.map(\.rawValue).sorted())
-        #expect(lines.first { $0.hasPrefix("renewals\t") }?.hasSuffix("\trenewal_due_date,site_number,customer_number,site_name,agreement_number,customer_name,country,enrollment_type,price_level,anniversary_month,reseller_site,reseller_name,quote_number,order_number,line_number,subscription_id,part_number,part_type,renewal_part_number,renewal_part_description,term_months,quantity,coverage_start,coverage_end,unit_price,renewal_unit_price,renewal_amount,currency,price_status") == true)
+        #expect(
+            lines.first { $0.hasPrefix("renewals\t") }?.hasSuffix(
+                "\trenewal_due_date,site_number,customer_number,site_name,agreement_number,customer_name,country,enrollment_type,price_level,anniversary_month,reseller_site,reseller_name,quote_number,order_number,line_number,subscription_id,part_number,part_type,renewal_part_number,renewal_part_description,term_months,quantity,coverage_start,coverage_end,unit_price,renewal_unit_price,renewal_amount,currency,price_status"
+            ) == true)
     }
 
     @Test func moneyIsExactAndPrintedWithTheCurrencyDigits() {
@@ -32,8 +35,10 @@ import Testing
         #expect(MoneyText.format(big, minorDigits: 4) == "999999999999999999900000.0000")
         // Around the 18-digit fast path: the same text as the wide path would give.
         for digits in 0...3 {
-            for value: Money in [0, 1, -1, 9, 10, 999_999_999_999_999_999, 1_000_000_000_000_000_000, -999_999_999_999_999_999,
-                                 -1_000_000_000_000_000_000, 123_456_789_012_345_678_9] {
+            for value: Money in [
+                0, 1, -1, 9, 10, 999_999_999_999_999_999, 1_000_000_000_000_000_000, -999_999_999_999_999_999,
+                -1_000_000_000_000_000_000, 123_456_789_012_345_678_9
+            ] {
                 let magnitude = String(value < 0 ? -value : value)
                 let padded = String(repeating: "0", count: max(0, digits + 1 - magnitude.count)) + magnitude
                 let whole = padded.dropLast(digits), fraction = padded.suffix(digits)

@@ -5,7 +5,10 @@ import Testing
 @Suite struct CommandLineTests {
     @Test func jsonLogsAreOneObjectPerLine() throws {
         let dir = sampleRun()
-        let result = paoBatch(["run", "--config", dir + "/jobs.json", "--as-of", "2026-11-29", "--job", "daily-saas", "--log-format", "json"])
+        let result = paoBatch([
+            "run", "--config", dir + "/jobs.json", "--as-of", "2026-11-29", "--job", "daily-saas", "--log-format",
+            "json"
+        ])
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.count == 7 + 1 + 1)
@@ -19,7 +22,9 @@ import Testing
 
     @Test func quietFailureIsOneLineOnStderr() {
         let dir = temporaryFolder()
-        write("{ \"input\": \"nowhere\", \"jobs\": [ { \"name\": \"x\", \"reports\": [\"customers\"] } ] }", to: dir + "/jobs.json")
+        write(
+            "{ \"input\": \"nowhere\", \"jobs\": [ { \"name\": \"x\", \"reports\": [\"customers\"] } ] }",
+            to: dir + "/jobs.json")
         let result = paoBatch(["run", "--config", dir + "/jobs.json", "--quiet"])
         #expect(result.status == 66)
         #expect(result.stdout.isEmpty)
@@ -38,15 +43,22 @@ import Testing
         #expect(lines.first?.hasPrefix("# cron runs these in the system time zone") == true)
         #expect(lines.count == 5)
         let resolved = URL(fileURLWithPath: binary).resolvingSymlinksInPath().path
-        #expect(lines[1] == "15 2 * * * '\(resolved)' run --config '\(packageRoot)/jobs.json' --job daily-renewals --quiet")
+        #expect(
+            lines[1] == "15 2 * * * '\(resolved)' run --config '\(packageRoot)/jobs.json' --job daily-renewals --quiet")
     }
 
     @Test func shardsTogetherWriteTheFilesOfOneRun() throws {
         let whole = sampleRun(), sharded = sampleRun()
-        #expect(paoBatch(["run", "--config", whole + "/jobs.json", "--as-of", "2026-11-29", "--job", "daily-customers", "--quiet"]).status == 0)
+        #expect(
+            paoBatch([
+                "run", "--config", whole + "/jobs.json", "--as-of", "2026-11-29", "--job", "daily-customers", "--quiet"
+            ]).status == 0)
         for k in 1...3 {
-            #expect(paoBatch(["run", "--config", sharded + "/jobs.json", "--as-of", "2026-11-29", "--job", "daily-customers",
-                              "--shard", "\(k)/3", "--quiet"]).status == 0)
+            #expect(
+                paoBatch([
+                    "run", "--config", sharded + "/jobs.json", "--as-of", "2026-11-29", "--job", "daily-customers",
+                    "--shard", "\(k)/3", "--quiet"
+                ]).status == 0)
         }
         let same = publishedTree(whole + "/Output") == publishedTree(sharded + "/Output")
         #expect(same)
@@ -55,7 +67,9 @@ import Testing
 
     @Test func siteNarrowsEveryJob() {
         let dir = sampleRun()
-        #expect(paoBatch(["run", "--config", dir + "/jobs.json", "--as-of", "2026-11-29", "--site", "1000003", "--quiet"]).status == 0)
+        #expect(
+            paoBatch(["run", "--config", dir + "/jobs.json", "--as-of", "2026-11-29", "--site", "1000003", "--quiet"])
+                .status == 0)
         #expect(try! FileSystem.names(dir + "/Output/sites") == ["1000003"])
     }
 }
@@ -63,11 +77,16 @@ import Testing
 @Suite struct ProgressTests {
     @Test func progressShowsRecordsReadAndSitesDone() {
         let dir = sampleRun()
-        let result = paoBatch(["run", "--config", dir + "/jobs.json", "--as-of", "2026-11-29", "--job", "daily-saas", "--progress", "always"])
+        let result = paoBatch([
+            "run", "--config", dir + "/jobs.json", "--as-of", "2026-11-29", "--job", "daily-saas", "--progress",
+            "always"
+        ])
         #expect(result.status == 0)
         #expect(result.stderr.contains("read transactions: 2000 records, 0 rejected"))
         #expect(result.stderr.contains("sites 19/19"))
-        let quiet = paoBatch(["run", "--config", dir + "/jobs.json", "--as-of", "2026-11-29", "--job", "daily-saas", "--progress", "never"])
+        let quiet = paoBatch([
+            "run", "--config", dir + "/jobs.json", "--as-of", "2026-11-29", "--job", "daily-saas", "--progress", "never"
+        ])
         #expect(quiet.stderr.isEmpty)
     }
 }

@@ -5,47 +5,47 @@ import Foundation
 struct FeedFixture {
     var files: [String: String] = [
         "resellers.csv": """
-            reseller_site,reseller_name,role,distributor_site,country,status
-            100,Dist One,DISTRIBUTOR,,US,ACTIVE
-            200,Reseller Two,RESELLER,100,US,ACTIVE
+        reseller_site,reseller_name,role,distributor_site,country,status
+        100,Dist One,DISTRIBUTOR,,US,ACTIVE
+        200,Reseller Two,RESELLER,100,US,ACTIVE
 
-            """,
+        """,
         "customers.csv": """
-            site_number,site_name,customer_number,agreement_number,customer_name,country,currency,enrollment_type,site_role,price_level,anniversary_month
-            500,Site A,900,700,Cust A,US,USD,PA,ORIGINATING,D,3
-            501,Site B,901,,Cust B,JP,JPY,PAE,,BL,
+        site_number,site_name,customer_number,agreement_number,customer_name,country,currency,enrollment_type,site_role,price_level,anniversary_month
+        500,Site A,900,700,Cust A,US,USD,PA,ORIGINATING,D,3
+        501,Site B,901,,Cust B,JP,JPY,PAE,,BL,
 
-            """,
+        """,
         "parts.csv": """
-            part_number,description,product_id,product_name,charge_metric,part_type,term_months,renewal_part,reinstatement_part,overage_part
-            LIC0001,Lic,P1,Prod,User,LICENSE_SS,12,REN0001,RNS0001,
-            REN0001,Ren,P1,Prod,User,SS_RENEWAL,12,REN0001,RNS0001,
-            RNS0001,Rein,P1,Prod,User,SS_REINSTATEMENT,12,REN0001,,
-            SAS0001,SaaS,P2,Prod2,User,SAAS,12,SAS0001,,OVR0001
-            OVR0001,Over,P2,Prod2,User,SAAS_OVERAGE,1,,,
+        part_number,description,product_id,product_name,charge_metric,part_type,term_months,renewal_part,reinstatement_part,overage_part
+        LIC0001,Lic,P1,Prod,User,LICENSE_SS,12,REN0001,RNS0001,
+        REN0001,Ren,P1,Prod,User,SS_RENEWAL,12,REN0001,RNS0001,
+        RNS0001,Rein,P1,Prod,User,SS_REINSTATEMENT,12,REN0001,,
+        SAS0001,SaaS,P2,Prod2,User,SAAS,12,SAS0001,,OVR0001
+        OVR0001,Over,P2,Prod2,User,SAAS_OVERAGE,1,,,
 
-            """,
+        """,
         "prices.csv": """
-            part_number,country,currency,price_level,unit_price,effective_from,effective_to
-            LIC0001,US,USD,D,100.00,2026-01-01,2026-06-30
+        part_number,country,currency,price_level,unit_price,effective_from,effective_to
+        LIC0001,US,USD,D,100.00,2026-01-01,2026-06-30
 
-            """,
+        """,
         "transactions.csv": """
-            order_number,line_number,order_date,reseller_site,customer_site,quote_number,part_number,quantity,unit_price,currency,coverage_start,coverage_end,subscription_id
-            O-1,1,2026-01-01,200,500,,LIC0001,5,100.00,USD,2026-01-01,2026-12-31,
-            O-2,1,2026-01-01,200,500,,SAS0001,5,10.00,USD,2026-01-01,2026-12-31,SUB-1
+        order_number,line_number,order_date,reseller_site,customer_site,quote_number,part_number,quantity,unit_price,currency,coverage_start,coverage_end,subscription_id
+        O-1,1,2026-01-01,200,500,,LIC0001,5,100.00,USD,2026-01-01,2026-12-31,
+        O-2,1,2026-01-01,200,500,,SAS0001,5,10.00,USD,2026-01-01,2026-12-31,SUB-1
 
-            """,
+        """,
         "saas_usage.csv": """
-            subscription_id,period,used_quantity,overage_suppressed,suppression_reason
-            SUB-1,2026-05,7,Y,cap
+        subscription_id,period,used_quantity,overage_suppressed,suppression_reason
+        SUB-1,2026-05,7,Y,cap
 
-            """,
+        """,
         "saas_provisioning.xml": """
-            <saas_provisioning>
-              <subscription id="SUB-1"><event status="PENDING" date="2026-01-01"/><element name="admin_email">a@b.c</element></subscription>
+        <saas_provisioning>
+          <subscription id="SUB-1"><event status="PENDING" date="2026-01-01"/><element name="admin_email">a@b.c</element></subscription>
 
-            """,
+        """
     ]
 
     /// Adds a record at the end of a feed (for saas_provisioning: a `<subscription>` element).
@@ -73,7 +73,9 @@ struct FeedFixture {
     }
 
     /// Lines in the feed so far (the next appended record's line number is this plus one).
-    func lineCount(_ file: String) -> Int { files[file]!.split(separator: "\n", omittingEmptySubsequences: false).count - 1 }
+    func lineCount(_ file: String) -> Int {
+        files[file]!.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+    }
 }
 
 extension AsOfView {
@@ -81,9 +83,13 @@ extension AsOfView {
     func site(_ id: String) -> Int32 { Int32(data.resellers.firstIndex { $0.site == id }!) }
 
     /// A report's rows for a site, each as column name → value.
-    func reportRows(_ report: ReportID, site id: String, params: [String: JSONValue] = [:],
-                    filters: CustomerFilters = CustomerFilters()) -> [[String: String]] {
-        ReportRegistry.rows(report, ReportInput(view: self, site: site(id), params: ReportParams(params), filters: filters))
-            .map { Dictionary(uniqueKeysWithValues: zip(report.spec.columns, $0.values)) }
+    func reportRows(
+        _ report: ReportID, site id: String, params: [String: JSONValue] = [:],
+        filters: CustomerFilters = CustomerFilters()
+    ) -> [[String: String]] {
+        ReportRegistry.rows(
+            report, ReportInput(view: self, site: site(id), params: ReportParams(params), filters: filters)
+        )
+        .map { Dictionary(uniqueKeysWithValues: zip(report.spec.columns, $0.values)) }
     }
 }

@@ -25,7 +25,8 @@ private func csv(_ columns: [String], _ rows: [[String]]) -> String {
 private func check(_ text: String, _ name: String) {
     let path = "\(packageRoot)/Tests/PAOBatchTests/Fixtures/golden/\(name)"
     if ProcessInfo.processInfo.environment["PAO_BATCH_UPDATE_GOLDEN"] == "1" {
-        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try? FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         write(text, to: path)
     }
     let expected = try? String(contentsOfFile: path, encoding: .utf8)
@@ -37,13 +38,17 @@ private func check(_ text: String, _ name: String) {
     @Test(arguments: ["1000001", "1000003"], ReportID.allCases.filter { $0 != .priceFiles })
     func reportMatchesItsGoldenFile(_ siteId: String, _ report: ReportID) {
         let site = sample.site(siteId)
-        let rows = ReportRegistry.rows(report, ReportInput(view: sample, site: site, params: ReportParams([:]), filters: CustomerFilters()))
-        #expect(!rows.isEmpty || [.subscriptionUpdates, .suppressedOverage].contains(report), "the sample should exercise \(report)")
+        let rows = ReportRegistry.rows(
+            report, ReportInput(view: sample, site: site, params: ReportParams([:]), filters: CustomerFilters()))
+        #expect(
+            !rows.isEmpty || [.subscriptionUpdates, .suppressedOverage].contains(report),
+            "the sample should exercise \(report)")
         check(csv(report.spec.columns, rows.map(\.values)), "\(siteId)/\(report.rawValue).csv")
     }
 
     @Test func priceFileMatchesItsGoldenFile() {
-        let key = PriceFileKey(family: .software, view: .currentAndFuture, country: Country(code: "KW")!, currency: Currency(code: "KWD")!)
+        let key = PriceFileKey(
+            family: .software, view: .currentAndFuture, country: Country(code: "KW")!, currency: Currency(code: "KWD")!)
         check(csv(ReportID.priceFiles.spec.columns, PriceFilesReport.rows(sample, key)), "\(key.stem).csv")
     }
 }

@@ -12,10 +12,12 @@ private func records(_ text: [UInt8], chunkSize: Int) -> Result<[[String]], Feed
         var record = FieldRecord(columnField: [])
         while try reader.next(into: &record) {
             // Every field start has its end: the reader's invariant the lone-CR case broke.
-            #expect(record.fieldStart.count == record.fieldEnd.count && record.fieldEnd.count == record.fieldLength.count)
-            out.append((0..<record.fieldStart.count).map {
-                String(decoding: record.bytes[record.fieldStart[$0]..<record.fieldEnd[$0]], as: UTF8.self)
-            })
+            #expect(
+                record.fieldStart.count == record.fieldEnd.count && record.fieldEnd.count == record.fieldLength.count)
+            out.append(
+                (0..<record.fieldStart.count).map {
+                    String(decoding: record.bytes[record.fieldStart[$0]..<record.fieldEnd[$0]], as: UTF8.self)
+                })
         }
         return .success(out)
     } catch {
@@ -41,7 +43,7 @@ private func fixtureRun(_ fixture: FeedFixture = FeedFixture(), jobs: String? = 
             ("a\n\r", [["a"], ["\r"]]),
             ("a\n\r\r", [["a"], ["\r\r"]]),
             ("a\n\r\n\r", [["a"], ["\r"]]),
-            ("a,b\n1,\r", [["a", "b"], ["1", "\r"]]),
+            ("a,b\n1,\r", [["a", "b"], ["1", "\r"]])
         ]
         for (text, expected) in cases {
             switch records(Array(text.utf8), chunkSize: chunkSize) {
@@ -73,10 +75,12 @@ private func fixtureRun(_ fixture: FeedFixture = FeedFixture(), jobs: String? = 
 
     @Test func crOnlyLineEndsAreNamedNotBlamedOnAnotherFeed() {
         var fixture = FeedFixture()
-        fixture.files["transactions.csv"] = fixture.files["transactions.csv"]!.replacingOccurrences(of: "\n", with: "\r")
+        fixture.files["transactions.csv"] = fixture.files["transactions.csv"]!.replacingOccurrences(
+            of: "\n", with: "\r")
         let result = paoBatch(["validate", "--config", fixtureRun(fixture) + "/jobs.json", "--as-of", "2026-11-29"])
         #expect(result.status == 65)
-        #expect(result.stderr.contains("transactions.csv:1") && result.stderr.contains("LF or CRLF"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("transactions.csv:1") && result.stderr.contains("LF or CRLF"), "\(result.stderr)")
     }
 
     @Test func aFIFOAsAFeedExits66AtOnce() throws {
@@ -116,7 +120,9 @@ private func fixtureRun(_ fixture: FeedFixture = FeedFixture(), jobs: String? = 
         write(Array(zipped.prefix(zipped.count - 12)), to: dir + "/Input/transactions.csv.gz")
         let result = paoBatch(["validate", "--config", dir + "/jobs.json", "--as-of", "2026-11-29"])
         #expect(result.status == 65)
-        #expect(result.stderr.contains("truncated gzip stream: it ends at compressed byte \(zipped.count - 12)"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("truncated gzip stream: it ends at compressed byte \(zipped.count - 12)"),
+            "\(result.stderr)")
     }
 
     @Test(arguments: [["--site", "999"], ["--site", "200", "--job", "daily"], ["--shard", "3/3"]])
@@ -124,7 +130,8 @@ private func fixtureRun(_ fixture: FeedFixture = FeedFixture(), jobs: String? = 
         // Shard 3/3 holds neither of the fixture's two sites (100 hashes to shard 2, 200 to shard 1).
         let jobs = #"{ "jobs": [ { "name": "daily", "sites": ["100", "404"], "reports": ["customers"] } ] }"#
         let dir = fixtureRun(jobs: narrowing.contains("--job") ? jobs : nil)
-        let result = paoBatch(["run", "--config", dir + "/jobs.json", "--as-of", "2026-11-29", "--log-format", "json"] + narrowing)
+        let result = paoBatch(
+            ["run", "--config", dir + "/jobs.json", "--as-of", "2026-11-29", "--log-format", "json"] + narrowing)
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("no site selected"), "\(result.stdout)")
         #expect(!FileManager.default.fileExists(atPath: dir + "/Output/sites/200"))
@@ -138,15 +145,17 @@ private func fixtureRun(_ fixture: FeedFixture = FeedFixture(), jobs: String? = 
 
     @Test(arguments: [#""/""#, #""""#, #""/.""#, #""Input""#, #""./Input/""#, #""//""#])
     func anOutputRootThatIsNotTheToolsOwnIsRefused(_ output: String) {
-        let dir = fixtureRun(jobs: #"{ "output": \#(output), "jobs": [ { "name": "daily", "reports": ["customers"] } ] }"#)
+        let dir = fixtureRun(
+            jobs: #"{ "output": \#(output), "jobs": [ { "name": "daily", "reports": ["customers"] } ] }"#)
         let result = paoBatch(["run", "--config", dir + "/jobs.json", "--as-of", "2026-11-29"])
         #expect(result.status == 78 && result.stderr.contains("$.output"), "\(output): \(result.stderr)")
     }
 
     @Test func runRecordsAreOwnerOnlyWhateverTheUmask() throws {
         let dir = fixtureRun()
-        try FileManager.default.createDirectory(atPath: dir + "/Output/runs", withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o755])
+        try FileManager.default.createDirectory(
+            atPath: dir + "/Output/runs", withIntermediateDirectories: true,
+            attributes: [.posixPermissions: 0o755])
         let result = shell("umask 000 && '\(binary)' run --config '\(dir)/jobs.json' --as-of 2026-11-29 --quiet")
         #expect(result.status == 0, "\(result.stderr)")
         func mode(_ path: String) throws -> Int {

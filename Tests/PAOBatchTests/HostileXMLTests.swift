@@ -35,17 +35,23 @@ private func validateMeasured(_ configPath: String) -> (status: Int, maxRSSKiB: 
         let xml: String
         switch attack {
         case .externalEntity:
-            xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE customers [<!ENTITY x SYSTEM \"file://\(fifo)\">]>\n<customers><customer><site_name>&x;</site_name></customer></customers>\n"
+            xml =
+                "<?xml version=\"1.0\"?>\n<!DOCTYPE customers [<!ENTITY x SYSTEM \"file://\(fifo)\">]>\n<customers><customer><site_name>&x;</site_name></customer></customers>\n"
         case .externalDTD:
             xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE customers SYSTEM \"file://\(fifo)\">\n<customers/>\n"
         case .billionLaughs:
             var entities = "<!ENTITY l0 \"lol\">"
             for i in 1...9 { entities += "<!ENTITY l\(i) \"" + String(repeating: "&l\(i - 1);", count: 10) + "\">" }
-            xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE customers [\(entities)]>\n<customers><customer><site_name>&l9;</site_name></customer></customers>\n"
+            xml =
+                "<?xml version=\"1.0\"?>\n<!DOCTYPE customers [\(entities)]>\n<customers><customer><site_name>&l9;</site_name></customer></customers>\n"
         case .deepNesting:
-            xml = "<customers>" + String(repeating: "<a>", count: 10_000) + String(repeating: "</a>", count: 10_000) + "</customers>"
+            xml =
+                "<customers>" + String(repeating: "<a>", count: 10_000) + String(repeating: "</a>", count: 10_000)
+                + "</customers>"
         case .hugeTextNode:
-            xml = "<customers><customer><site_name>" + String(repeating: "x", count: 20 << 20) + "</site_name></customer></customers>"
+            xml =
+                "<customers><customer><site_name>" + String(repeating: "x", count: 20 << 20)
+                + "</site_name></customer></customers>"
         case .plainDoctype:
             xml = "<!DOCTYPE customers>\n<customers/>\n"
         }

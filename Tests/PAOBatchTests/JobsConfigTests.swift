@@ -3,7 +3,9 @@ import Testing
 @testable import PAOBatch
 
 private func decode(_ json: String) -> Result<JobsConfig, ConfigError> {
-    do throws(ConfigError) { return .success(try JobsConfig.decode(Array(json.utf8), folder: "/cfg")) } catch { return .failure(error) }
+    do throws(ConfigError) { return .success(try JobsConfig.decode(Array(json.utf8), folder: "/cfg")) } catch {
+        return .failure(error)
+    }
 }
 
 private func job(_ body: String) -> String { "{ \"jobs\": [ { \"name\": \"daily\", \(body) } ] }" }
@@ -25,10 +27,12 @@ private func job(_ body: String) -> String { "{ \"jobs\": [ { \"name\": \"daily\
     }
 
     @Test func jobCSVOverridesOnlyTheKeysItNames() throws {
-        let config = try decode("""
+        let config = try decode(
+            """
             { "csv": { "bom": true, "formulaGuard": false },
               "jobs": [ { "name": "p", "reports": ["price-files"], "csv": { "lineEnding": "crlf" } } ] }
-            """).get()
+            """
+        ).get()
         #expect(config.jobs[0].csv.bom && config.jobs[0].csv.lineEnding == .crlf && !config.jobs[0].csv.formulaGuard)
     }
 
@@ -44,25 +48,62 @@ private func job(_ body: String) -> String { "{ \"jobs\": [ { \"name\": \"daily\
         ("{ \"rejects\": { \"feeds\": { \"orders\": { \"maxRatio\": 0 } } }, \"jobs\": [] }", "$.rejects.feeds.orders"),
         ("{ \"csv\": { \"lineEnding\": \"cr\" }, \"jobs\": [] }", "$.csv.lineEnding"),
         ("{ \"csv\": { \"bom\": \"yes\" }, \"jobs\": [] }", "$.csv.bom"),
-        (job("\"reports\": [\"renewals\"], \"params\": { \"renewals\": { \"windowDays\": 3661 } }"), "$.jobs[0].params.renewals.windowDays"),
-        (job("\"reports\": [\"renewals\"], \"params\": { \"renewals\": { \"windowDays\": \"30\" } }"), "$.jobs[0].params.renewals.windowDays"),
-        (job("\"reports\": [\"renewals\"], \"params\": { \"renewals\": { \"days\": 30 } }"), "$.jobs[0].params.renewals.days"),
+        (
+            job("\"reports\": [\"renewals\"], \"params\": { \"renewals\": { \"windowDays\": 3661 } }"),
+            "$.jobs[0].params.renewals.windowDays"
+        ),
+        (
+            job("\"reports\": [\"renewals\"], \"params\": { \"renewals\": { \"windowDays\": \"30\" } }"),
+            "$.jobs[0].params.renewals.windowDays"
+        ),
+        (
+            job("\"reports\": [\"renewals\"], \"params\": { \"renewals\": { \"days\": 30 } }"),
+            "$.jobs[0].params.renewals.days"
+        ),
         (job("\"reports\": [\"renewals\"], \"params\": { \"customers\": {} }"), "$.jobs[0].params.customers"),
         (job("\"reports\": [\"renewals\"], \"params\": { \"nope\": {} }"), "$.jobs[0].params.nope"),
-        (job("\"reports\": [\"renewals\"], \"params\": { \"renewals\": { \"fromDate\": \"2026-02-01\", \"toDate\": \"2026-01-01\" } }"), "$.jobs[0].params.renewals.fromDate"),
-        (job("\"reports\": [\"order-history-detail\"], \"params\": { \"order-history-detail\": { \"fromDate\": \"2026-02-01\", \"lookbackDays\": 3 } }"), "$.jobs[0].params.order-history-detail.lookbackDays"),
-        (job("\"reports\": [\"renewals-summary\"], \"params\": { \"renewals-summary\": { \"months\": 0 } }"), "$.jobs[0].params.renewals-summary.months"),
-        (job("\"reports\": [\"price-files\"], \"params\": { \"price-files\": { \"views\": [\"past\"] } }"), "$.jobs[0].params.price-files.views[0]"),
-        (job("\"reports\": [\"saas-provisioning\"], \"params\": { \"saas-provisioning\": { \"requiredElements\": [\"Bad Name\"] } }"), "$.jobs[0].params.saas-provisioning.requiredElements[0]"),
-        (job("\"reports\": [\"renewal-price-notices\"], \"params\": { \"renewal-price-notices\": { \"changesOnly\": 1 } }"), "$.jobs[0].params.renewal-price-notices.changesOnly"),
+        (
+            job(
+                "\"reports\": [\"renewals\"], \"params\": { \"renewals\": { \"fromDate\": \"2026-02-01\", \"toDate\": \"2026-01-01\" } }"
+            ), "$.jobs[0].params.renewals.fromDate"
+        ),
+        (
+            job(
+                "\"reports\": [\"order-history-detail\"], \"params\": { \"order-history-detail\": { \"fromDate\": \"2026-02-01\", \"lookbackDays\": 3 } }"
+            ), "$.jobs[0].params.order-history-detail.lookbackDays"
+        ),
+        (
+            job("\"reports\": [\"renewals-summary\"], \"params\": { \"renewals-summary\": { \"months\": 0 } }"),
+            "$.jobs[0].params.renewals-summary.months"
+        ),
+        (
+            job("\"reports\": [\"price-files\"], \"params\": { \"price-files\": { \"views\": [\"past\"] } }"),
+            "$.jobs[0].params.price-files.views[0]"
+        ),
+        (
+            job(
+                "\"reports\": [\"saas-provisioning\"], \"params\": { \"saas-provisioning\": { \"requiredElements\": [\"Bad Name\"] } }"
+            ), "$.jobs[0].params.saas-provisioning.requiredElements[0]"
+        ),
+        (
+            job(
+                "\"reports\": [\"renewal-price-notices\"], \"params\": { \"renewal-price-notices\": { \"changesOnly\": 1 } }"
+            ), "$.jobs[0].params.renewal-price-notices.changesOnly"
+        ),
         (job("\"reports\": []"), "$.jobs[0].reports"),
         (job("\"reports\": [\"renewal\"]"), "$.jobs[0].reports[0]"),
         (job("\"reports\": [\"customers\"], \"formats\": [\"json\"]"), "$.jobs[0].formats[0]"),
         (job("\"reports\": [\"customers\"], \"formats\": []"), "$.jobs[0].formats"),
         (job("\"reports\": [\"customers\"], \"filters\": { \"region\": [\"EU\"] }"), "$.jobs[0].filters.region"),
         (job("\"reports\": [\"customers\"], \"filters\": { \"country\": [] }"), "$.jobs[0].filters.country"),
-        (job("\"reports\": [\"customers\"], \"filters\": { \"anniversaryMonth\": [13] }"), "$.jobs[0].filters.anniversaryMonth[0]"),
-        (job("\"reports\": [\"customers\"], \"filters\": { \"customerName\": [\"x\"] }"), "$.jobs[0].filters.customerName"),
+        (
+            job("\"reports\": [\"customers\"], \"filters\": { \"anniversaryMonth\": [13] }"),
+            "$.jobs[0].filters.anniversaryMonth[0]"
+        ),
+        (
+            job("\"reports\": [\"customers\"], \"filters\": { \"customerName\": [\"x\"] }"),
+            "$.jobs[0].filters.customerName"
+        ),
         (job("\"reports\": [\"customers\"], \"sites\": \"all\""), "$.jobs[0].sites"),
         (job("\"reports\": [\"customers\"], \"sites\": [1000]"), "$.jobs[0].sites[0]"),
         (job("\"reports\": [\"customers\"], \"schedule\": \"61 * * * *\""), "$.jobs[0].schedule"),
@@ -70,9 +111,12 @@ private func job(_ body: String) -> String { "{ \"jobs\": [ { \"name\": \"daily\
         (job("\"reports\": [\"customers\"], \"when\": 1"), "$.jobs[0].when"),
         ("{ \"jobs\": [ { \"name\": \"Daily\", \"reports\": [\"customers\"] } ] }", "$.jobs[0].name"),
         ("{ \"jobs\": [ { \"reports\": [\"customers\"] } ] }", "$.jobs[0].name"),
-        ("{ \"jobs\": [ { \"name\": \"a\", \"reports\": [\"customers\"] }, { \"name\": \"a\", \"reports\": [\"inventory\"] } ] }", "$.jobs[1].name"),
+        (
+            "{ \"jobs\": [ { \"name\": \"a\", \"reports\": [\"customers\"] }, { \"name\": \"a\", \"reports\": [\"inventory\"] } ] }",
+            "$.jobs[1].name"
+        ),
         ("{ \"jobs\": [], \"jobs\": [] }", "$.jobs"),
-        ("{ \"jobs\": [ }", "$"),
+        ("{ \"jobs\": [ }", "$")
     ])
     func badConfigNamesThePath(_ json: String, _ path: String) {
         guard case .failure(let error) = decode(json) else {

@@ -21,7 +21,8 @@ func publishedTree(_ output: String) -> [String: Data] {
             let jobPath = "\(sites)/\(site)/\(job)"
             for name in listing(jobPath) where !name.hasPrefix(".") {
                 for file in listing(jobPath + "/" + name) {
-                    tree["\(site)/\(job)/\(name)/\(file)"] = FileManager.default.contents(atPath: "\(jobPath)/\(name)/\(file)")
+                    tree["\(site)/\(job)/\(name)/\(file)"] = FileManager.default.contents(
+                        atPath: "\(jobPath)/\(name)/\(file)")
                 }
             }
         }
@@ -33,7 +34,8 @@ func publishedTree(_ output: String) -> [String: Data] {
 /// plant files anywhere).
 func listing(_ path: String) -> [String] {
     var folder: ObjCBool = false
-    return FileManager.default.fileExists(atPath: path, isDirectory: &folder) && folder.boolValue ? try! FileSystem.names(path) : []
+    return FileManager.default.fileExists(atPath: path, isDirectory: &folder) && folder.boolValue
+        ? try! FileSystem.names(path) : []
 }
 
 @discardableResult
@@ -53,7 +55,8 @@ func shell(_ command: String) -> ProcessResult { runProcess("/bin/sh", ["-c", co
             #expect(check.status == 0, "\(folder): \(check.stdout)\(check.stderr)")
         }
         // Every XML file validates against its schema; every CSV reads back with Python with the manifest's row count.
-        let xmlCheck = shell("""
+        let xmlCheck = shell(
+            """
             cd '\(output)/sites' && for f in */*/2026-11-29/*.xml.gz; do
               r=$(basename "$f" | sed -E 's/_[0-9]+_2026-11-29.xml.gz$//; s/^prices-.*/price-files/')
               xmllint --noout --schema '\(packageRoot)/Schemas/'"$r".xsd "$f" 2>&1 | grep -v ' validates$' || true
@@ -78,7 +81,8 @@ func shell(_ command: String) -> ProcessResult { runProcess("/bin/sh", ["-c", co
                     if head[3] & 0x08 or head[4:8] != b'\\0\\0\\0\\0': bad.append(f['name'] + ' header')
             print(json.dumps(bad))
             """
-        let py = runProcess(python, python.hasSuffix("env") ? ["python3", "-c", script, output] : ["-c", script, output])
+        let py = runProcess(
+            python, python.hasSuffix("env") ? ["python3", "-c", script, output] : ["-c", script, output])
         #expect(py.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[]", "\(py.stdout)\(py.stderr)")
     }
 
@@ -98,19 +102,29 @@ func shell(_ command: String) -> ProcessResult { runProcess("/bin/sh", ["-c", co
 
     @Test func priceFilesAreSharedByHardLinks() throws {
         let dir = sampleRun()
-        #expect(paoBatch(["run", "--config", dir + "/jobs.json", "--as-of", "2026-11-29", "--job", "weekly-price-files"]).status == 0)
-        let links = shell("find '\(dir)/Output/sites' -name 'prices-software-current-US-USD_2026-11-29.csv.gz' -links +1 | wc -l").stdout
+        #expect(
+            paoBatch(["run", "--config", dir + "/jobs.json", "--as-of", "2026-11-29", "--job", "weekly-price-files"])
+                .status == 0)
+        let links = shell(
+            "find '\(dir)/Output/sites' -name 'prices-software-current-US-USD_2026-11-29.csv.gz' -links +1 | wc -l"
+        ).stdout
         #expect(Int(links.trimmingCharacters(in: .whitespacesAndNewlines))! > 1)
-        let inodes = shell("find '\(dir)/Output/sites' -name 'prices-software-current-US-USD_2026-11-29.csv.gz' -exec stat -L -c %i {} + | sort -u | wc -l").stdout
+        let inodes = shell(
+            "find '\(dir)/Output/sites' -name 'prices-software-current-US-USD_2026-11-29.csv.gz' -exec stat -L -c %i {} + | sort -u | wc -l"
+        ).stdout
         #expect(inodes.trimmingCharacters(in: .whitespacesAndNewlines) == "1")
-        let head = shell("zcat '\(dir)'/Output/sites/*/weekly-price-files/latest/prices-software-current-US-USD_2026-11-29.csv.gz | head -c 40 | od -c | head -1").stdout
+        let head = shell(
+            "zcat '\(dir)'/Output/sites/*/weekly-price-files/latest/prices-software-current-US-USD_2026-11-29.csv.gz | head -c 40 | od -c | head -1"
+        ).stdout
         #expect(head.contains("357 273 277"), "BOM from the job's csv override: \(head)")
     }
 
     @Test func retainKeepsTheNewestAndLatestNeverMovesBack() throws {
         let dir = sampleRun(retain: 2)
         for day in ["2026-11-27", "2026-11-28", "2026-11-29", "2026-11-20"] {
-            #expect(paoBatch(["run", "--config", dir + "/jobs.json", "--as-of", day, "--job", "daily-customers", "--quiet"]).status == 0)
+            #expect(
+                paoBatch(["run", "--config", dir + "/jobs.json", "--as-of", day, "--job", "daily-customers", "--quiet"])
+                    .status == 0)
         }
         let folder = dir + "/Output/sites/1000003/daily-customers"
         let visible = try! FileSystem.names(folder).filter { !$0.hasPrefix(".") }
@@ -127,11 +141,17 @@ func shell(_ command: String) -> ProcessResult { runProcess("/bin/sh", ["-c", co
             #expect(paoBatch(["run", "--config", clean + "/jobs.json", "--as-of", day, "--quiet"]).status == 0)
         }
         #expect(paoBatch(["run", "--config", dir + "/jobs.json", "--as-of", "2026-11-28", "--quiet"]).status == 0)
-        let killed = runProcess("/usr/bin/env", ["PAO_BATCH_CRASH_AT=\(point)", binary, "run", "--config", dir + "/jobs.json",
-                                                 "--as-of", "2026-11-29", "--quiet"])
+        let killed = runProcess(
+            "/usr/bin/env",
+            [
+                "PAO_BATCH_CRASH_AT=\(point)", binary, "run", "--config", dir + "/jobs.json",
+                "--as-of", "2026-11-29", "--quiet"
+            ])
         #expect(killed.status == 9)
         // Whatever is published reads whole: every folder a link names verifies.
-        let check = shell("cd '\(dir)/Output/sites' && for d in */*/20*; do (cd \"$d\" && sha256sum --quiet -c SHA256SUMS) || echo \"BROKEN $d\"; done")
+        let check = shell(
+            "cd '\(dir)/Output/sites' && for d in */*/20*; do (cd \"$d\" && sha256sum --quiet -c SHA256SUMS) || echo \"BROKEN $d\"; done"
+        )
         #expect(!check.stdout.contains("BROKEN"), "\(check.stdout)")
         #expect(paoBatch(["run", "--config", dir + "/jobs.json", "--as-of", "2026-11-29", "--quiet"]).status == 0)
         let converged = publishedTree(dir + "/Output") == publishedTree(clean + "/Output")
@@ -140,8 +160,10 @@ func shell(_ command: String) -> ProcessResult { runProcess("/bin/sh", ["-c", co
         #expect(leftovers.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
     }
 
-    @Test(arguments: ["sites/1000003/daily-customers/evil", "sites/1000003/daily-customers/latest/evil", "sites/1000003/evil",
-                      "runs/evil", "sites/1000003/daily-customers/2026-11-27"])
+    @Test(arguments: [
+        "sites/1000003/daily-customers/evil", "sites/1000003/daily-customers/latest/evil", "sites/1000003/evil",
+        "runs/evil", "sites/1000003/daily-customers/2026-11-27"
+    ])
     func aPlantedSymlinkStopsPublication(_ place: String) throws {
         let dir = sampleRun()
         #expect(paoBatch(["run", "--config", dir + "/jobs.json", "--as-of", "2026-11-28", "--quiet"]).status == 0)
@@ -174,11 +196,15 @@ func shell(_ command: String) -> ProcessResult { runProcess("/bin/sh", ["-c", co
         let dir = sampleRun()
         try FileManager.default.createDirectory(atPath: dir + "/Output", withIntermediateDirectories: true)
         let run = "'\(binary)' run --config '\(dir)/jobs.json' --as-of 2026-11-29 --quiet"
-        let full = shell("unshare -m sh -c \"mount -t tmpfs -o size=256k tmpfs '\(dir)/Output' && \(run); echo \\$?; ls '\(dir)/Output/sites' 2>/dev/null | wc -l\"")
+        let full = shell(
+            "unshare -m sh -c \"mount -t tmpfs -o size=256k tmpfs '\(dir)/Output' && \(run); echo \\$?; ls '\(dir)/Output/sites' 2>/dev/null | wc -l\""
+        )
         let fullLines = full.stdout.split(separator: "\n")
         #expect(fullLines.first == "74", "\(full.stdout)\(full.stderr)")
         #expect(fullLines.last == "0")
-        let readOnly = shell("unshare -m sh -c \"mount --bind '\(dir)/Output' '\(dir)/Output' && mount -o remount,ro,bind '\(dir)/Output' && \(run); echo \\$?\"")
+        let readOnly = shell(
+            "unshare -m sh -c \"mount --bind '\(dir)/Output' '\(dir)/Output' && mount -o remount,ro,bind '\(dir)/Output' && \(run); echo \\$?\""
+        )
         #expect(readOnly.stdout.split(separator: "\n").last == "73", "\(readOnly.stdout)\(readOnly.stderr)")
         #expect(!FileManager.default.fileExists(atPath: dir + "/Output/sites"))
     }
@@ -197,7 +223,9 @@ func shell(_ command: String) -> ProcessResult { runProcess("/bin/sh", ["-c", co
     }
 
     @Test func csvQuotesOnlyWhatNeedsIt() {
-        for (value, expected) in [("plain", "plain"), ("a,b", "\"a,b\""), ("say \"hi\"", "\"say \"\"hi\"\"\""), ("x\ny", "\"x\ny\""), ("", "")] {
+        for (value, expected) in [
+            ("plain", "plain"), ("a,b", "\"a,b\""), ("say \"hi\"", "\"say \"\"hi\"\"\""), ("x\ny", "\"x\ny\""), ("", "")
+        ] {
             var out: [UInt8] = []
             TextEncoding.appendCSVField(value, guarded: true, to: &out)
             #expect(String(decoding: out, as: UTF8.self) == expected)
@@ -248,16 +276,24 @@ func shell(_ command: String) -> ProcessResult { runProcess("/bin/sh", ["-c", co
     @Test(arguments: [0, 1, 3])
     func manifestIsTheIndentedJSONOfItsFiles(_ count: Int) throws {
         let files = (0..<count).map { i in
-            WrittenFile(name: "renewals_\"\(i)\"_2026-11-29.csv.gz", report: .renewals, format: i % 2 == 0 ? .csv : .xml,
-                        rows: 10 * i, bytes: 1000 + i, sha256: String(repeating: "ab", count: 32), rawBytes: 0)
+            WrittenFile(
+                name: "renewals_\"\(i)\"_2026-11-29.csv.gz", report: .renewals, format: i % 2 == 0 ? .csv : .xml,
+                rows: 10 * i, bytes: 1000 + i, sha256: String(repeating: "ab", count: 32), rawBytes: 0)
         }
         let asOf = try #require(Day.parse("2026-11-29"))
         let tree = JSONValue.object([
             ("site", .string("S-\\1")), ("job", .string("daily")), ("asOf", .string("2026-11-29")),
-            ("files", .array(files.map { f in
-                .object([("name", .string(f.name)), ("report", .string(f.report.rawValue)), ("format", .string(f.format.rawValue)),
-                         ("rows", .int(f.rows)), ("bytes", .int(f.bytes)), ("sha256", .string(f.sha256))])
-            })),
+            (
+                "files",
+                .array(
+                    files.map { f in
+                        .object([
+                            ("name", .string(f.name)), ("report", .string(f.report.rawValue)),
+                            ("format", .string(f.format.rawValue)),
+                            ("rows", .int(f.rows)), ("bytes", .int(f.bytes)), ("sha256", .string(f.sha256))
+                        ])
+                    })
+            )
         ])
         let text = FolderManifest.manifest(site: "S-\\1", job: "daily", asOf: asOf, files: files).withBytes {
             String(decoding: $0, as: UTF8.self)
@@ -269,8 +305,10 @@ func shell(_ command: String) -> ProcessResult { runProcess("/bin/sh", ["-c", co
         let large = String(repeating: "ab,", count: 30)
         var grown = "prefix"
         grown += "-é-" + large
-        let strings = ["", "a", "fifteen bytes!!", "sixteen bytes!!!", "é", "日本語のテキスト", large, grown,
-                       String(large.dropFirst(3)), String(decoding: Array(repeating: UInt8(0x43), count: 40), as: UTF8.self)]
+        let strings = [
+            "", "a", "fifteen bytes!!", "sixteen bytes!!!", "é", "日本語のテキスト", large, grown,
+            String(large.dropFirst(3)), String(decoding: Array(repeating: UInt8(0x43), count: 40), as: UTF8.self)
+        ]
         for value in strings {
             #expect(value.withUTF8Bytes { Array($0) } == Array(value.utf8), "\(value)")
         }
@@ -281,14 +319,20 @@ func shell(_ command: String) -> ProcessResult { runProcess("/bin/sh", ["-c", co
         #expect(bytes[0] == 0x1F && bytes[1] == 0x8B && bytes[3] == 0 && bytes[4..<8].allSatisfy { $0 == 0 })
         let dir = temporaryFolder()
         write(bytes, to: dir + "/a.gz")
-        #expect(shell("gzip -t '\(dir)/a.gz' && zcat '\(dir)/a.gz' | wc -c").stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "300000")
+        #expect(
+            shell("gzip -t '\(dir)/a.gz' && zcat '\(dir)/a.gz' | wc -c").stdout.trimmingCharacters(
+                in: .whitespacesAndNewlines) == "300000")
     }
 
     @Test func schemasAreInSyncWithTheColumnTable() throws {
         for spec in reportCatalog {
             let path = "\(packageRoot)/Schemas/\(spec.id.rawValue).xsd"
-            if ProcessInfo.processInfo.environment["PAO_BATCH_UPDATE_SCHEMAS"] == "1" { write(ReportSchema.xsd(spec), to: path) }
-            #expect((try? String(contentsOfFile: path, encoding: .utf8)) == ReportSchema.xsd(spec), "\(path) is stale: run PAO_BATCH_UPDATE_SCHEMAS=1 swift test")
+            if ProcessInfo.processInfo.environment["PAO_BATCH_UPDATE_SCHEMAS"] == "1" {
+                write(ReportSchema.xsd(spec), to: path)
+            }
+            #expect(
+                (try? String(contentsOfFile: path, encoding: .utf8)) == ReportSchema.xsd(spec),
+                "\(path) is stale: run PAO_BATCH_UPDATE_SCHEMAS=1 swift test")
         }
     }
 

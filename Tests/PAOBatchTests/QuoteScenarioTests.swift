@@ -49,15 +49,21 @@ private let quotes: AsOfView = {
     return f.view(asOf: "2026-11-29")
 }()
 
-private func rows(_ report: ReportID, _ siteId: String) -> [[String: String]] { quotes.reportRows(report, site: siteId) }
+private func rows(_ report: ReportID, _ siteId: String) -> [[String: String]] {
+    quotes.reportRows(report, site: siteId)
+}
 
 @Suite struct QuoteScenarioTests {
     @Test func quotesSplitByResellerAndDueDateAndMixPricedLines() {
         let r = rows(.renewalQuotes, "100")
-        #expect(r.map { "\($0["quote_id"]!) \($0["quote_line"]!) \($0["order_number"]!)/\($0["line_number"]!) \($0["price_status"]!)" } == [
-            "RQ-200-500-20270101 1 A-1/1 OK", "RQ-200-500-20270101 2 A-1/2 MISSING", "RQ-300-500-20270101 1 B-1/1 OK",
-            "RQ-200-500-20270115 1 C-1/1 OK", "RQ-200-501-20270115 1 D-1/1 OK",
-        ])
+        #expect(
+            r.map {
+                "\($0["quote_id"]!) \($0["quote_line"]!) \($0["order_number"]!)/\($0["line_number"]!) \($0["price_status"]!)"
+            } == [
+                "RQ-200-500-20270101 1 A-1/1 OK", "RQ-200-500-20270101 2 A-1/2 MISSING",
+                "RQ-300-500-20270101 1 B-1/1 OK",
+                "RQ-200-500-20270115 1 C-1/1 OK", "RQ-200-501-20270115 1 D-1/1 OK"
+            ])
         // A quote mixing priced and unpriced lines: the total adds the priced ones only.
         #expect(r[0]["quote_total"] == "200.00" && r[0]["quote_complete"] == "N" && r[1]["renewal_amount"] == "")
         #expect(r[2]["quote_total"] == "160.00" && r[2]["quote_complete"] == "Y")
@@ -67,8 +73,11 @@ private func rows(_ report: ReportID, _ siteId: String) -> [[String: String]] { 
 
     @Test func summaryMonthWithCTLAndSaaSInTwoCurrencies() {
         let r = rows(.renewalsSummary, "100")
-        #expect(r.map { "\($0["month"]!) \($0["currency"]!) c\($0["customers"]!) l\($0["lines"]!) p\($0["priced_lines"]!) \($0["renewal_amount"]!) m\($0["missing_prices"]!) ctl\($0["ctl_lines"]!) saas\($0["saas_lines"]!)" } == [
-            "2027-01 JPY c1 l1 p1 4200 m0 ctl0 saas1", "2027-01 USD c1 l4 p3 560.00 m1 ctl2 saas0",
-        ])
+        #expect(
+            r.map {
+                "\($0["month"]!) \($0["currency"]!) c\($0["customers"]!) l\($0["lines"]!) p\($0["priced_lines"]!) \($0["renewal_amount"]!) m\($0["missing_prices"]!) ctl\($0["ctl_lines"]!) saas\($0["saas_lines"]!)"
+            } == [
+                "2027-01 JPY c1 l1 p1 4200 m0 ctl0 saas1", "2027-01 USD c1 l4 p3 560.00 m1 ctl2 saas0"
+            ])
     }
 }

@@ -89,29 +89,71 @@ private let cases: [RejectCase] = [
     r("prices.csv", "LIC0001,US,USD,D,1.00,2026-07-01,", nil),
     r("prices.csv", "LIC0001,US,USD,E,1.00,2026-06-30,", nil),
     // transactions
-    r("transactions.csv", "O-3,1,2026-01-01,200,500,,LIC0001,5,100.00,EUR,2026-01-01,2026-12-31,", .CURRENCY_MISMATCH, "currency"),
-    r("transactions.csv", "O-3,1,2026-01-01,200,500,,LIC0001,5,100.00,USD,2026-01-01,2026-12-31,SUB-9", .BAD_VALUE, "subscription_id"),
-    r("transactions.csv", "O-3,1,2026-01-01,200,500,,SAS0001,5,100.00,USD,2026-01-01,2026-12-31,", .MISSING_FIELD, "subscription_id"),
-    r("transactions.csv", "O-3,1,2026-01-01,200,500,,LIC0001,5,100.00,USD,,2026-12-31,", .MISSING_FIELD, "coverage_start"),
-    r("transactions.csv", "O-3,1,2026-01-01,200,500,,LIC0001,5,100.00,USD,2026-01-01,,", .MISSING_FIELD, "coverage_end"),
+    r(
+        "transactions.csv", "O-3,1,2026-01-01,200,500,,LIC0001,5,100.00,EUR,2026-01-01,2026-12-31,", .CURRENCY_MISMATCH,
+        "currency"),
+    r(
+        "transactions.csv", "O-3,1,2026-01-01,200,500,,LIC0001,5,100.00,USD,2026-01-01,2026-12-31,SUB-9", .BAD_VALUE,
+        "subscription_id"),
+    r(
+        "transactions.csv", "O-3,1,2026-01-01,200,500,,SAS0001,5,100.00,USD,2026-01-01,2026-12-31,", .MISSING_FIELD,
+        "subscription_id"),
+    r(
+        "transactions.csv", "O-3,1,2026-01-01,200,500,,LIC0001,5,100.00,USD,,2026-12-31,", .MISSING_FIELD,
+        "coverage_start"),
+    r(
+        "transactions.csv", "O-3,1,2026-01-01,200,500,,LIC0001,5,100.00,USD,2026-01-01,,", .MISSING_FIELD,
+        "coverage_end"),
     r("transactions.csv", "O-3,1,2026-01-01,200,500,,OVR0001,5,1.00,USD,,,SUB-1", nil),
-    r("transactions.csv", "O-3,1,2026-01-01,200,500,,LIC0001,5,100.00,USD,2026-01-01,2025-12-31,", .BAD_RANGE, "coverage_end"),
-    r("transactions.csv", "O-3,1,2026-01-01,999,500,,LIC0001,5,100.00,USD,2026-01-01,2026-12-31,", .UNKNOWN_REFERENCE, "reseller_site"),
-    r("transactions.csv", "O-3,1,2026-01-01,a b,500,,LIC0001,5,100.00,USD,2026-01-01,2026-12-31,", .UNKNOWN_REFERENCE, "reseller_site"),
-    r("transactions.csv", "O-3,1,2026-01-01,200,599,,LIC0001,5,100.00,USD,2026-01-01,2026-12-31,", .UNKNOWN_REFERENCE, "customer_site"),
-    r("transactions.csv", "O-3,1,2026-01-01,200,500,,NOPART1,5,100.00,USD,2026-01-01,2026-12-31,", .UNKNOWN_REFERENCE, "part_number"),
-    r("transactions.csv", "O-1,1,2026-01-01,200,500,,LIC0001,5,100.00,USD,2026-01-01,2026-12-31,", .DUPLICATE_KEY, "order_number"),
+    r(
+        "transactions.csv", "O-3,1,2026-01-01,200,500,,LIC0001,5,100.00,USD,2026-01-01,2025-12-31,", .BAD_RANGE,
+        "coverage_end"),
+    r(
+        "transactions.csv", "O-3,1,2026-01-01,999,500,,LIC0001,5,100.00,USD,2026-01-01,2026-12-31,", .UNKNOWN_REFERENCE,
+        "reseller_site"),
+    r(
+        "transactions.csv", "O-3,1,2026-01-01,a b,500,,LIC0001,5,100.00,USD,2026-01-01,2026-12-31,", .UNKNOWN_REFERENCE,
+        "reseller_site"),
+    r(
+        "transactions.csv", "O-3,1,2026-01-01,200,599,,LIC0001,5,100.00,USD,2026-01-01,2026-12-31,", .UNKNOWN_REFERENCE,
+        "customer_site"),
+    r(
+        "transactions.csv", "O-3,1,2026-01-01,200,500,,NOPART1,5,100.00,USD,2026-01-01,2026-12-31,", .UNKNOWN_REFERENCE,
+        "part_number"),
+    r(
+        "transactions.csv", "O-1,1,2026-01-01,200,500,,LIC0001,5,100.00,USD,2026-01-01,2026-12-31,", .DUPLICATE_KEY,
+        "order_number"),
     r("transactions.csv", "O-1,2,2026-01-01,200,500,,LIC0001,5,100.00,USD,2026-01-01,2026-12-31,", nil),
-    r("transactions.csv", "O-3,1,2026-01-01,200,501,,SAS0001,5,100,JPY,2026-01-01,2026-12-31,SUB-1", .SUBSCRIPTION_CONFLICT, "subscription_id"),
-    r("transactions.csv", "O-3,1,2026-01-01,200,501,,LIC0001,5,1.5,JPY,2026-01-01,2026-12-31,", .BAD_NUMBER, "unit_price"),
-    r("transactions.csv", "O-3,1,2026-01-01,200,501,,LIC0001,5,1.555,ZZZ,2026-01-01,2026-12-31,", .BAD_ENUM, "currency"),
-    r("transactions.csv", "O-3,1,2026-01-01,200,500,,LIC0001,0,100.00,USD,2026-01-01,2026-12-31,", .BAD_RANGE, "quantity"),
-    r("transactions.csv", "O-3,1,2026-01-01,200,500,,LIC0001,1000000001,100.00,USD,2026-01-01,2026-12-31,", .BAD_RANGE, "quantity"),
-    r("transactions.csv", "O-3,1.5,2026-01-01,200,500,,LIC0001,5,100.00,USD,2026-01-01,2026-12-31,", .BAD_NUMBER, "line_number"),
-    r("transactions.csv", "O-3,100000,2026-01-01,200,500,,LIC0001,5,100.00,USD,2026-01-01,2026-12-31,", .BAD_RANGE, "line_number"),
-    r("transactions.csv", "O_3,1,2026-01-01,200,500,,LIC0001,5,100.00,USD,2026-01-01,2026-12-31,", .BAD_ID, "order_number"),
-    r("transactions.csv", "O-3,1,2026-01-01,200,500,Q 1,LIC0001,5,100.00,USD,2026-01-01,2026-12-31,", .BAD_ID, "quote_number"),
-    r("transactions.csv", "O-3,1,2026-01-01,200,500,,SAS0001,5,1.00,USD,2026-01-01,2026-12-31,SUB_2", .BAD_ID, "subscription_id"),
+    r(
+        "transactions.csv", "O-3,1,2026-01-01,200,501,,SAS0001,5,100,JPY,2026-01-01,2026-12-31,SUB-1",
+        .SUBSCRIPTION_CONFLICT, "subscription_id"),
+    r(
+        "transactions.csv", "O-3,1,2026-01-01,200,501,,LIC0001,5,1.5,JPY,2026-01-01,2026-12-31,", .BAD_NUMBER,
+        "unit_price"),
+    r(
+        "transactions.csv", "O-3,1,2026-01-01,200,501,,LIC0001,5,1.555,ZZZ,2026-01-01,2026-12-31,", .BAD_ENUM,
+        "currency"),
+    r(
+        "transactions.csv", "O-3,1,2026-01-01,200,500,,LIC0001,0,100.00,USD,2026-01-01,2026-12-31,", .BAD_RANGE,
+        "quantity"),
+    r(
+        "transactions.csv", "O-3,1,2026-01-01,200,500,,LIC0001,1000000001,100.00,USD,2026-01-01,2026-12-31,",
+        .BAD_RANGE, "quantity"),
+    r(
+        "transactions.csv", "O-3,1.5,2026-01-01,200,500,,LIC0001,5,100.00,USD,2026-01-01,2026-12-31,", .BAD_NUMBER,
+        "line_number"),
+    r(
+        "transactions.csv", "O-3,100000,2026-01-01,200,500,,LIC0001,5,100.00,USD,2026-01-01,2026-12-31,", .BAD_RANGE,
+        "line_number"),
+    r(
+        "transactions.csv", "O_3,1,2026-01-01,200,500,,LIC0001,5,100.00,USD,2026-01-01,2026-12-31,", .BAD_ID,
+        "order_number"),
+    r(
+        "transactions.csv", "O-3,1,2026-01-01,200,500,Q 1,LIC0001,5,100.00,USD,2026-01-01,2026-12-31,", .BAD_ID,
+        "quote_number"),
+    r(
+        "transactions.csv", "O-3,1,2026-01-01,200,500,,SAS0001,5,1.00,USD,2026-01-01,2026-12-31,SUB_2", .BAD_ID,
+        "subscription_id"),
     r("transactions.csv", "O-3,1,,200,500,,LIC0001,5,100.00,USD,2026-01-01,2026-12-31,", .MISSING_FIELD, "order_date"),
     // saas_usage
     r("saas_usage.csv", "SUB-9,2026-05,7,N,", .UNKNOWN_REFERENCE, "subscription_id"),
@@ -126,17 +168,39 @@ private let cases: [RejectCase] = [
     r("saas_provisioning.xml", "<form id=\"SUB-1\"/>", .MALFORMED_RECORD),
     r("saas_provisioning.xml", "<subscription><event status=\"DONE\"/></subscription>", .MISSING_FIELD, "id"),
     r("saas_provisioning.xml", "<subscription id=\"SUB 1\"/>", .BAD_ID, "id"),
-    r("saas_provisioning.xml", "<subscription id=\"SUB-2\"><event date=\"2026-01-01\"/></subscription>", .MISSING_FIELD, "event@status"),
-    r("saas_provisioning.xml", "<subscription id=\"SUB-2\"><event status=\"DONE\" date=\"2026-01-01\"/></subscription>", .BAD_ENUM, "event@status"),
-    r("saas_provisioning.xml", "<subscription id=\"SUB-2\"><event status=\"PENDING\"/></subscription>", .MISSING_FIELD, "event@date"),
-    r("saas_provisioning.xml", "<subscription id=\"SUB-2\"><event status=\"PENDING\" date=\"2026-02-30\"/></subscription>", .BAD_DATE, "event@date"),
-    r("saas_provisioning.xml", "<subscription id=\"SUB-2\"><element>v</element></subscription>", .MISSING_FIELD, "element@name"),
-    r("saas_provisioning.xml", "<subscription id=\"SUB-2\"><element name=\"Admin\">v</element></subscription>", .BAD_ID, "element@name"),
-    r("saas_provisioning.xml", "<subscription id=\"SUB-2\"><element name=\"a\">x&#10;y</element></subscription>", .BAD_TEXT, "element[a]"),
-    r("saas_provisioning.xml", "<subscription id=\"SUB-2\"><element name=\"a\">\(long)</element></subscription>", .FIELD_TOO_LONG, "element[a]"),
-    r("saas_provisioning.xml", "<subscription id=\"SUB-2\"><element name=\"a\"><b/></element></subscription>", .MALFORMED_RECORD),
-    r("saas_provisioning.xml", "<subscription id=\"SUB-2\"><element name=\"a\">v</element></subscription>", .UNKNOWN_REFERENCE, "id"),
-    r("saas_provisioning.xml", "<subscription id=\"SUB-1\"/>", .DUPLICATE_KEY, "id"),
+    r(
+        "saas_provisioning.xml", "<subscription id=\"SUB-2\"><event date=\"2026-01-01\"/></subscription>",
+        .MISSING_FIELD, "event@status"),
+    r(
+        "saas_provisioning.xml",
+        "<subscription id=\"SUB-2\"><event status=\"DONE\" date=\"2026-01-01\"/></subscription>", .BAD_ENUM,
+        "event@status"),
+    r(
+        "saas_provisioning.xml", "<subscription id=\"SUB-2\"><event status=\"PENDING\"/></subscription>",
+        .MISSING_FIELD, "event@date"),
+    r(
+        "saas_provisioning.xml",
+        "<subscription id=\"SUB-2\"><event status=\"PENDING\" date=\"2026-02-30\"/></subscription>", .BAD_DATE,
+        "event@date"),
+    r(
+        "saas_provisioning.xml", "<subscription id=\"SUB-2\"><element>v</element></subscription>", .MISSING_FIELD,
+        "element@name"),
+    r(
+        "saas_provisioning.xml", "<subscription id=\"SUB-2\"><element name=\"Admin\">v</element></subscription>",
+        .BAD_ID, "element@name"),
+    r(
+        "saas_provisioning.xml", "<subscription id=\"SUB-2\"><element name=\"a\">x&#10;y</element></subscription>",
+        .BAD_TEXT, "element[a]"),
+    r(
+        "saas_provisioning.xml", "<subscription id=\"SUB-2\"><element name=\"a\">\(long)</element></subscription>",
+        .FIELD_TOO_LONG, "element[a]"),
+    r(
+        "saas_provisioning.xml", "<subscription id=\"SUB-2\"><element name=\"a\"><b/></element></subscription>",
+        .MALFORMED_RECORD),
+    r(
+        "saas_provisioning.xml", "<subscription id=\"SUB-2\"><element name=\"a\">v</element></subscription>",
+        .UNKNOWN_REFERENCE, "id"),
+    r("saas_provisioning.xml", "<subscription id=\"SUB-1\"/>", .DUPLICATE_KEY, "id")
 ]
 
 @Suite struct RejectCodeTests {
@@ -178,11 +242,15 @@ private let cases: [RejectCase] = [
 
     @Test func rawTextOfAnXMLRecordIsItsSource() {
         var fixture = FeedFixture()
-        fixture.append("saas_provisioning.xml", "  <subscription id=\"SUB-9\">\n    <event status=\"PENDING\" date=\"2026-01-01\"/>\n  </subscription>")
+        fixture.append(
+            "saas_provisioning.xml",
+            "  <subscription id=\"SUB-9\">\n    <event status=\"PENDING\" date=\"2026-01-01\"/>\n  </subscription>")
         let result = fixture.load()
         #expect(result.rejects.count == 1)
-        #expect(String(decoding: result.rejects[0].raw, as: UTF8.self)
-                == "<subscription id=\"SUB-9\">\n    <event status=\"PENDING\" date=\"2026-01-01\"/>\n  </subscription>")
+        #expect(
+            String(decoding: result.rejects[0].raw, as: UTF8.self)
+                == "<subscription id=\"SUB-9\">\n    <event status=\"PENDING\" date=\"2026-01-01\"/>\n  </subscription>"
+        )
         #expect(result.rejects[0].line == 3)
     }
 

@@ -62,7 +62,10 @@ private let scenario: AsOfView = {
     return f.view(asOf: "2026-11-29")
 }()
 
-private func rows(_ report: ReportID, _ siteId: String, params: [String: JSONValue] = [:], filters: CustomerFilters = CustomerFilters()) -> [[String: String]] {
+private func rows(
+    _ report: ReportID, _ siteId: String, params: [String: JSONValue] = [:],
+    filters: CustomerFilters = CustomerFilters()
+) -> [[String: String]] {
     scenario.reportRows(report, site: siteId, params: params, filters: filters)
 }
 
@@ -72,9 +75,13 @@ private func rows(_ report: ReportID, _ siteId: String, params: [String: JSONVal
         #expect(r.map { $0["order_number"]! } == ["O-2", "O-1", "O-9"])
         #expect(r.map { $0["renewal_due_date"]! } == ["2027-01-01", "2027-01-01", "2027-01-10"])
         // Price change effective exactly on the due date: the new price.
-        #expect(r[1]["renewal_unit_price"] == "110.00" && r[1]["renewal_amount"] == "1100.00" && r[1]["price_status"] == "OK")
+        #expect(
+            r[1]["renewal_unit_price"] == "110.00" && r[1]["renewal_amount"] == "1100.00"
+                && r[1]["price_status"] == "OK")
         #expect(r[0]["renewal_amount"] == "550.00")
-        #expect(r[2]["renewal_unit_price"] == "12.345" && r[2]["renewal_amount"] == "24.690" && r[2]["unit_price"] == "1.234")
+        #expect(
+            r[2]["renewal_unit_price"] == "12.345" && r[2]["renewal_amount"] == "24.690"
+                && r[2]["unit_price"] == "1.234")
         #expect(r[1]["term_months"] == "12" && r[1]["renewal_part_number"] == "REN0001")
     }
 
@@ -88,13 +95,17 @@ private func rows(_ report: ReportID, _ siteId: String, params: [String: JSONVal
         let r = rows(.renewals, "100")
         #expect(r.map { $0["order_number"]! } == ["O-2", "O-1", "O-9", "O-7"])
         #expect(r[3]["price_status"] == "MISSING" && r[3]["renewal_unit_price"] == "" && r[3]["unit_price"] == "5.000")
-        #expect(rows(.endUsers, "100").map { "\($0["reseller_site"]!)/\($0["site_number"]!)" } == ["200/500", "200/502", "400/502"])
+        #expect(
+            rows(.endUsers, "100").map { "\($0["reseller_site"]!)/\($0["site_number"]!)" } == [
+                "200/500", "200/502", "400/502"
+            ])
     }
 
     @Test func ctlRenewalsCrossALeapDay() {
         let r = rows(.ctlRenewals, "300")
         #expect(r.map { $0["renewal_due_date"]! } == ["2027-03-01"])
-        #expect(r[0]["coverage_start"] == "2024-02-29" && r[0]["term_months"] == "36" && r[0]["renewal_amount"] == "500.00")
+        #expect(
+            r[0]["coverage_start"] == "2024-02-29" && r[0]["term_months"] == "36" && r[0]["renewal_amount"] == "500.00")
         #expect(rows(.renewals, "300").allSatisfy { $0["part_type"] != "CTL" })
     }
 
@@ -102,17 +113,21 @@ private func rows(_ report: ReportID, _ siteId: String, params: [String: JSONVal
         let r = rows(.renewals180, "200")
         #expect(r.map { $0["order_number"]! } == ["O-5", "O-1", "O-2", "O-9"])
         #expect(r[0]["status"] == "LAPSED" && r[0]["days_to_expiry"] == "-152")
-        #expect(r[0]["action_part_number"] == "RNS0002" && r[0]["action_unit_price"] == "150.00" && r[0]["action_amount"] == "600.00")
+        #expect(
+            r[0]["action_part_number"] == "RNS0002" && r[0]["action_unit_price"] == "150.00"
+                && r[0]["action_amount"] == "600.00")
         #expect(r[1]["status"] == "DUE" && r[1]["days_to_expiry"] == "32" && r[1]["action_part_number"] == "REN0001")
         #expect(r[1]["action_unit_price"] == "110.00")
-        #expect(rows(.renewals180, "200", params: ["days": .int(100)]).map { $0["order_number"]! } == ["O-1", "O-2", "O-9"])
+        #expect(
+            rows(.renewals180, "200", params: ["days": .int(100)]).map { $0["order_number"]! } == ["O-1", "O-2", "O-9"])
     }
 
     @Test func priceNoticesCompareTodayWithTheDueDate() {
         let r = rows(.renewalPriceNotices, "200")
         #expect(r.map { $0["order_number"]! } == ["O-1", "O-2"])
         #expect(r[0]["current_unit_price"] == "100.00" && r[0]["renewal_unit_price"] == "110.00")
-        #expect(r[0]["change_percent"] == "10.00" && r[0]["notice"] == "INCREASE" && r[0]["current_amount"] == "1000.00")
+        #expect(
+            r[0]["change_percent"] == "10.00" && r[0]["notice"] == "INCREASE" && r[0]["current_amount"] == "1000.00")
         let all = rows(.renewalPriceNotices, "200", params: ["changesOnly": .bool(false)])
         #expect(all.map { $0["order_number"]! } == ["O-1", "O-2", "O-9"])
         #expect(all[2]["notice"] == "UNCHANGED" && all[2]["change_percent"] == "0.00")
@@ -131,7 +146,8 @@ private func rows(_ report: ReportID, _ siteId: String, params: [String: JSONVal
         #expect(r.map { $0["site_number"]! } == ["500", "501"])
         #expect(r[1]["enrollment_type"] == "PAE" && r[1]["agreement_number"] == "" && r[1]["anniversary_month"] == "")
         let summary = rows(.orderHistorySummary, "300")
-        #expect(summary.map { "\($0["site_number"]!) \($0["year"]!) \($0["amount"]!) \($0["currency"]!)" }
+        #expect(
+            summary.map { "\($0["site_number"]!) \($0["year"]!) \($0["amount"]!) \($0["currency"]!)" }
                 == ["500 2024 5800.00 USD", "501 2026 150000 JPY"])
     }
 
@@ -161,7 +177,10 @@ private func rows(_ report: ReportID, _ siteId: String, params: [String: JSONVal
 
     @Test func renewalQuotesGroupByResellerCustomerAndDueDate() {
         let r = rows(.renewalQuotes, "100", params: ["quoteDays": .int(365)])
-        #expect(r.map { $0["quote_id"]! } == ["RQ-200-500-20270101", "RQ-200-500-20270101", "RQ-200-502-20270110", "RQ-400-502-20271120"])
+        #expect(
+            r.map { $0["quote_id"]! } == [
+                "RQ-200-500-20270101", "RQ-200-500-20270101", "RQ-200-502-20270110", "RQ-400-502-20271120"
+            ])
         #expect(r[0]["quote_line"] == "1" && r[0]["order_number"] == "O-1" && r[1]["order_number"] == "O-2")
         #expect(r[0]["quote_total"] == "1650.00" && r[0]["quote_lines"] == "2" && r[0]["quote_complete"] == "Y")
         #expect(r[3]["quote_complete"] == "N" && r[3]["quote_total"] == "0.000" && r[3]["quote_date"] == "2026-11-29")
@@ -170,7 +189,10 @@ private func rows(_ report: ReportID, _ siteId: String, params: [String: JSONVal
     @Test func renewalsSummaryPerMonthAndCurrency() {
         #expect(rows(.renewalsSummary, "100").count == 2, "2027-11 is after the 12 months from 2026-11")
         let r = rows(.renewalsSummary, "100", params: ["months": .int(13)])
-        #expect(r.map { "\($0["month"]!) \($0["currency"]!) \($0["lines"]!) \($0["priced_lines"]!) \($0["renewal_amount"]!) \($0["missing_prices"]!) \($0["saas_lines"]!)" }
+        #expect(
+            r.map {
+                "\($0["month"]!) \($0["currency"]!) \($0["lines"]!) \($0["priced_lines"]!) \($0["renewal_amount"]!) \($0["missing_prices"]!) \($0["saas_lines"]!)"
+            }
                 == ["2027-01 KWD 1 1 24.690 0 0", "2027-01 USD 2 2 1650.00 0 0", "2027-11 KWD 1 0 0.000 1 1"])
         var f = CustomerFilters()
         f.country = ["US"]
@@ -179,16 +201,25 @@ private func rows(_ report: ReportID, _ siteId: String, params: [String: JSONVal
 
     @Test func inventorySumsActiveLinesPerPart() {
         let r = rows(.inventory, "200")
-        #expect(r.map { "\($0["site_number"]!) \($0["part_number"]!) \($0["quantity"]!) \($0["lines"]!) \($0["earliest_coverage_end"]!)" }
+        #expect(
+            r.map {
+                "\($0["site_number"]!) \($0["part_number"]!) \($0["quantity"]!) \($0["lines"]!) \($0["earliest_coverage_end"]!)"
+            }
                 == ["500 LIC0001 15 2 2026-12-31", "502 LIC0001 2 1 2027-01-09"])
     }
 
     @Test func isolationCheckCatchesAForeignRow() {
         let check = IsolationCheck(scenario.data, asOf: scenario.asOf).forSite(scenario.site("300"))
         let spec = ReportID.orderHistoryDetail.spec
-        let own = ReportRegistry.rows(.orderHistoryDetail, ReportInput(view: scenario, site: scenario.site("300"), params: ReportParams([:]), filters: CustomerFilters()))
+        let own = ReportRegistry.rows(
+            .orderHistoryDetail,
+            ReportInput(
+                view: scenario, site: scenario.site("300"), params: ReportParams([:]), filters: CustomerFilters()))
         #expect(own.allSatisfy { check.breach(spec, $0.values) == nil })
-        let foreign = ReportRegistry.rows(.orderHistoryDetail, ReportInput(view: scenario, site: scenario.site("200"), params: ReportParams([:]), filters: CustomerFilters()))
+        let foreign = ReportRegistry.rows(
+            .orderHistoryDetail,
+            ReportInput(
+                view: scenario, site: scenario.site("200"), params: ReportParams([:]), filters: CustomerFilters()))
         #expect(foreign.contains { check.breach(spec, $0.values) != nil })
     }
 }

@@ -75,18 +75,26 @@ private func rows(_ report: ReportID, _ siteId: String, params: [String: JSONVal
 @Suite struct SaaSScenarioTests {
     @Test func subscriptionUpdatesClassifyChanges() {
         let r = rows(.subscriptionUpdates, "200")
-        #expect(r.map { "\($0["order_number"]!) \($0["previous_quantity"]!) \($0["total_quantity"]!) \($0["change_type"]!)" }
+        #expect(
+            r.map {
+                "\($0["order_number"]!) \($0["previous_quantity"]!) \($0["total_quantity"]!) \($0["change_type"]!)"
+            }
                 == ["M-1  7 NEW", "S-2 100 80 DECREASE", "S-3 80 90 INCREASE"])
         let year = rows(.subscriptionUpdates, "300", params: ["days": .int(365)])
         // S-6 follows a line sold by reseller 200: RENEWAL of 3.
-        #expect(year.map { "\($0["order_number"]!) \($0["previous_quantity"]!) \($0["change_type"]!)" } == ["S-6 3 RENEWAL", "S-4  NEW"])
+        #expect(
+            year.map { "\($0["order_number"]!) \($0["previous_quantity"]!) \($0["change_type"]!)" } == [
+                "S-6 3 RENEWAL", "S-4  NEW"
+            ])
     }
 
     @Test func fulfillmentFollowsTheOwnerLine() {
         #expect(rows(.saasFulfillment, "200").map { $0["subscription_id"]! } == ["SUB-A"])
         let r = rows(.saasFulfillment, "300")
         #expect(r.map { $0["subscription_id"]! } == ["SUB-B", "SUB-C"])
-        #expect(r[0]["status"] == "PENDING" && r[0]["status_date"] == "2026-11-25" && r[0]["days_in_status"] == "4" && r[0]["overdue"] == "N")
+        #expect(
+            r[0]["status"] == "PENDING" && r[0]["status_date"] == "2026-11-25" && r[0]["days_in_status"] == "4"
+                && r[0]["overdue"] == "N")
         #expect(rows(.saasFulfillment, "300", params: ["overdueDays": .int(3)])[0]["overdue"] == "Y")
         #expect(rows(.saasFulfillment, "300", params: ["overdueDays": .int(4)])[0]["overdue"] == "N")
         #expect(r[1]["status"] == "PROVISIONED" && r[1]["overdue"] == "N" && r[1]["order_number"] == "S-6")
@@ -98,39 +106,60 @@ private func rows(_ report: ReportID, _ siteId: String, params: [String: JSONVal
 
     @Test func provisioningListsProvidedAndMissingElements() {
         let r = rows(.saasProvisioning, "200")
-        #expect(r.map { "\($0["element_name"]!)=\($0["element_value"]!) \($0["element_status"]!) \($0["form_complete"]!)" }
+        #expect(
+            r.map { "\($0["element_name"]!)=\($0["element_value"]!) \($0["element_status"]!) \($0["form_complete"]!)" }
                 == ["admin_email=b@x PROVIDED N", "data_center= MISSING N", "tenant_name=t PROVIDED N"])
         let b = rows(.saasProvisioning, "300").filter { $0["subscription_id"] == "SUB-B" }
         #expect(b.map { $0["element_status"]! } == ["MISSING", "MISSING", "MISSING"])
         let custom = rows(.saasProvisioning, "200", params: ["requiredElements": .array([.string("tenant_name")])])
-        #expect(custom.map { $0["element_name"]! } == ["admin_email", "tenant_name"] && custom[0]["form_complete"] == "Y")
+        #expect(
+            custom.map { $0["element_name"]! } == ["admin_email", "tenant_name"] && custom[0]["form_complete"] == "Y")
     }
 
     @Test func suppressedOverageUsesTheDailyMaximum() {
         let r = rows(.suppressedOverage, "200")
         #expect(r.count == 1)
         #expect(r[0]["period"] == "2026-11" && r[0]["entitled_quantity"] == "100" && r[0]["overage_quantity"] == "30")
-        #expect(r[0]["overage_part_number"] == "OVR0001" && r[0]["overage_unit_price"] == "2.50" && r[0]["overage_amount"] == "75.00")
-        #expect(r[0]["reseller_site"] == "200" && r[0]["part_number"] == "SAS0001" && r[0]["suppression_reason"] == "cap")
+        #expect(
+            r[0]["overage_part_number"] == "OVR0001" && r[0]["overage_unit_price"] == "2.50"
+                && r[0]["overage_amount"] == "75.00")
+        #expect(
+            r[0]["reseller_site"] == "200" && r[0]["part_number"] == "SAS0001" && r[0]["suppression_reason"] == "cap")
         let b = rows(.suppressedOverage, "300")
-        #expect(b.map { "\($0["subscription_id"]!) \($0["overage_quantity"]!) \($0["overage_part_number"]!) \($0["price_status"]!)" }
+        #expect(
+            b.map {
+                "\($0["subscription_id"]!) \($0["overage_quantity"]!) \($0["overage_part_number"]!) \($0["price_status"]!)"
+            }
                 == ["SUB-B 4  MISSING"])
     }
 
     @Test func priceFilesCoverEveryCountryAndCurrencyASiteNeeds() {
         let currencies = PriceFilesReport.currencies(saas.data)
-        let keys = PriceFilesReport.keys(saas, site: 1, params: ReportParams(["families": .array([.string("saas")]),
-                                                                                "views": .array([.string("current")])]),
-                                         currencies: currencies)
-        #expect(keys.files.map(\.stem) == ["prices-saas-current-CA-CAD", "prices-saas-current-CA-USD", "prices-saas-current-US-USD"])
+        let keys = PriceFilesReport.keys(
+            saas, site: 1,
+            params: ReportParams([
+                "families": .array([.string("saas")]),
+                "views": .array([.string("current")])
+            ]),
+            currencies: currencies)
+        #expect(
+            keys.files.map(\.stem) == [
+                "prices-saas-current-CA-CAD", "prices-saas-current-CA-USD", "prices-saas-current-US-USD"
+            ])
         let site200 = PriceFilesReport.keys(saas, site: 0, params: ReportParams([:]), currencies: currencies)
         #expect(site200.files.count == 6 && site200.files.allSatisfy { $0.country.code == "US" })
         func stems(_ v: PriceFileKey.View) -> [String] {
-            PriceFilesReport.rows(saas, PriceFileKey(family: .saas, view: v, country: Country(code: "US")!, currency: Currency(code: "USD")!))
-                .map { "\($0[0]) \($0[7]) \($0[10]) \($0[11]) \($0[12])" }
+            PriceFilesReport.rows(
+                saas,
+                PriceFileKey(family: .saas, view: v, country: Country(code: "US")!, currency: Currency(code: "USD")!)
+            )
+            .map { "\($0[0]) \($0[7]) \($0[10]) \($0[11]) \($0[12])" }
         }
         #expect(stems(.current) == ["OVR0001 D 2.50 2020-01-01 ", "SAS0001 D 120.00 2026-11-29 "])
         #expect(stems(.future) == ["SAS0001 BL 130.00 2027-01-01 "])
-        #expect(stems(.currentAndFuture) == ["OVR0001 D 2.50 2020-01-01 ", "SAS0001 BL 130.00 2027-01-01 ", "SAS0001 D 120.00 2026-11-29 "])
+        #expect(
+            stems(.currentAndFuture) == [
+                "OVR0001 D 2.50 2020-01-01 ", "SAS0001 BL 130.00 2027-01-01 ", "SAS0001 D 120.00 2026-11-29 "
+            ])
     }
 }

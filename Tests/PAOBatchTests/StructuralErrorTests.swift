@@ -7,8 +7,10 @@ private let minimalJobs = """
     """
 
 /// Writes the fixture as `Input/` next to a jobs.json and runs `pao-batch validate`.
-private func validate(_ fixture: FeedFixture, extraFiles: [String: String] = [:], remove: [String] = [],
-                      jobs: String = minimalJobs) -> (ProcessResult, String) {
+private func validate(
+    _ fixture: FeedFixture, extraFiles: [String: String] = [:], remove: [String] = [],
+    jobs: String = minimalJobs
+) -> (ProcessResult, String) {
     let input = fixture.writeFolder()
     for name in remove { try? FileManager.default.removeItem(atPath: input + "/" + name) }
     for (name, text) in extraFiles { write(text, to: input + "/" + name) }
@@ -22,9 +24,14 @@ private func validate(_ fixture: FeedFixture, extraFiles: [String: String] = [:]
     @Test func validSampleExitsZeroAndWritesTheRunRecord() throws {
         let (result, dir) = validate(FeedFixture())
         #expect(result.status == 0, "\(result.stderr)")
-        let runs = try FileManager.default.contentsOfDirectory(atPath: dir + "/Output/runs").filter { !$0.hasPrefix(".") }
+        let runs = try FileManager.default.contentsOfDirectory(atPath: dir + "/Output/runs").filter {
+            !$0.hasPrefix(".")
+        }
         #expect(runs.count == 1)
-        let record = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(dir)/Output/runs/\(runs[0])/run.json"))) as! [String: Any]
+        let record =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: URL(fileURLWithPath: "\(dir)/Output/runs/\(runs[0])/run.json")))
+            as! [String: Any]
         #expect(record["asOf"] as? String == "2026-11-29")
         #expect((record["feeds"] as? [[String: Any]])?.count == 7)
         #expect(FileManager.default.fileExists(atPath: "\(dir)/Output/runs/\(runs[0])/rejects.csv.gz"))
@@ -49,8 +56,11 @@ private func validate(_ fixture: FeedFixture, extraFiles: [String: String] = [:]
         ("resellers.csv", "reseller_site,reseller_name,role,country\n"),
         ("resellers.csv", "reseller_site,reseller_name,role,distributor_site,country,status,role\n"),
         ("resellers.csv", ""),
-        ("resellers.csv", "reseller_site,reseller_name,role,distributor_site,country,status\n1,\"open,RESELLER,,US,ACTIVE\n"),
-        ("customers.csv", "\"site_number,x\n"),
+        (
+            "resellers.csv",
+            "reseller_site,reseller_name,role,distributor_site,country,status\n1,\"open,RESELLER,,US,ACTIVE\n"
+        ),
+        ("customers.csv", "\"site_number,x\n")
     ])
     func brokenCSVStructureExits65(_ file: String, _ text: String) {
         var fixture = FeedFixture()
@@ -60,13 +70,15 @@ private func validate(_ fixture: FeedFixture, extraFiles: [String: String] = [:]
 
     @Test func unknownAndEmptyHeaderColumnsAreIgnored() {
         var fixture = FeedFixture()
-        fixture.files["resellers.csv"] = " reseller_site ,reseller_name,role,distributor_site,country,status,,notes\n100,D,DISTRIBUTOR,,US,ACTIVE,,\u{1}\n200,R,RESELLER,100,US,ACTIVE,x,y\n"
+        fixture.files["resellers.csv"] =
+            " reseller_site ,reseller_name,role,distributor_site,country,status,,notes\n100,D,DISTRIBUTOR,,US,ACTIVE,,\u{1}\n200,R,RESELLER,100,US,ACTIVE,x,y\n"
         let (result, _) = validate(fixture)
         #expect(result.status == 0, "\(result.stderr)")
     }
 
     @Test func aMissingFeedWinsOverAnOutputThatCannotBeCreated() {
-        let jobs = "{ \"output\": \"/proc/pao-batch-out\", \"jobs\": [ { \"name\": \"daily\", \"reports\": [\"customers\"] } ] }"
+        let jobs =
+            "{ \"output\": \"/proc/pao-batch-out\", \"jobs\": [ { \"name\": \"daily\", \"reports\": [\"customers\"] } ] }"
         #expect(validate(FeedFixture(), remove: ["parts.csv"], jobs: jobs).0.status == 66)
         #expect(validate(FeedFixture(), jobs: jobs).0.status == 73)
     }
@@ -76,7 +88,9 @@ private func validate(_ fixture: FeedFixture, extraFiles: [String: String] = [:]
     }
 
     @Test func provisioningAsCSVExits65() {
-        #expect(validate(FeedFixture(), extraFiles: ["saas_provisioning.csv": "id\n"], remove: ["saas_provisioning.xml"]).0.status == 65)
+        #expect(
+            validate(FeedFixture(), extraFiles: ["saas_provisioning.csv": "id\n"], remove: ["saas_provisioning.xml"]).0
+                .status == 65)
     }
 
     @Test(arguments: [
@@ -85,7 +99,7 @@ private func validate(_ fixture: FeedFixture, extraFiles: [String: String] = [:]
         "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><customers/>",
         "<customers><customer><site_number>&unknown;</site_number></customer></customers>",
         "<customers><customer></customers>",
-        "not xml at all",
+        "not xml at all"
     ])
     func brokenXMLStructureExits65(_ xml: String) {
         let (result, _) = validate(FeedFixture(), extraFiles: ["customers.xml": xml], remove: ["customers.csv"])
@@ -148,9 +162,14 @@ private func validate(_ fixture: FeedFixture, extraFiles: [String: String] = [:]
         fixture.append("customers.csv", "502,,902,702,C,US,USD,PA,ORIGINATING,D,3")
         let (result, dir) = validate(fixture)
         #expect(result.status == 65)
-        let runs = try FileManager.default.contentsOfDirectory(atPath: dir + "/Output/runs").filter { !$0.hasPrefix(".") }
+        let runs = try FileManager.default.contentsOfDirectory(atPath: dir + "/Output/runs").filter {
+            !$0.hasPrefix(".")
+        }
         let csv = runProcess("/bin/sh", ["-c", "zcat '\(dir)/Output/runs/\(runs[0])/rejects.csv.gz'"]).stdout
-        #expect(csv == "feed,file,line,field,code,message,raw\ncustomers,customers.csv,4,site_name,MISSING_FIELD,site_name is required,\"502,,902,702,C,US,USD,PA,ORIGINATING,D,3\"\n")
+        #expect(
+            csv
+                == "feed,file,line,field,code,message,raw\ncustomers,customers.csv,4,site_name,MISSING_FIELD,site_name is required,\"502,,902,702,C,US,USD,PA,ORIGINATING,D,3\"\n"
+        )
     }
 
     @Test func rejectsWithinAPerFeedThresholdPass() {

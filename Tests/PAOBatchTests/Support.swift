@@ -2,7 +2,8 @@ import Foundation
 @testable import PAOBatch
 
 /// The package folder (tests run from anywhere).
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().path
 
 /// A new empty folder under the system temporary folder.
 func temporaryFolder(_ name: String = #function) -> String {
@@ -42,7 +43,8 @@ struct ProcessResult {
 
 /// Runs a program and waits for it.
 @discardableResult
-func runProcess(_ executable: String, _ arguments: [String], cwd: String? = nil, input: String? = nil) -> ProcessResult {
+func runProcess(_ executable: String, _ arguments: [String], cwd: String? = nil, input: String? = nil) -> ProcessResult
+{
     let p = Process()
     p.executableURL = URL(fileURLWithPath: executable)
     p.arguments = arguments
@@ -63,7 +65,8 @@ func runProcess(_ executable: String, _ arguments: [String], cwd: String? = nil,
     if let input { inPipe.fileHandleForWriting.write(Data(input.utf8)) }
     try? inPipe.fileHandleForWriting.close()
     p.waitUntilExit()
-    let read = { (path: String) in String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self) }
+    let read = { (path: String) in String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self)
+    }
     return ProcessResult(status: p.terminationStatus, stdout: read(outPath), stderr: read(errPath))
 }
 
@@ -71,9 +74,9 @@ func runProcess(_ executable: String, _ arguments: [String], cwd: String? = nil,
 /// tests the release build end to end).
 let binary: String = {
     #if DEBUG
-    let path = packageRoot + "/.build/debug/pao-batch"
+        let path = packageRoot + "/.build/debug/pao-batch"
     #else
-    let path = packageRoot + "/.build/release/pao-batch"
+        let path = packageRoot + "/.build/release/pao-batch"
     #endif
     guard FileManager.default.isExecutableFile(atPath: path) else { fatalError("build \(path) first (swift build)") }
     return path
@@ -85,4 +88,6 @@ func paoBatch(_ arguments: [String], cwd: String? = nil) -> ProcessResult {
     runProcess(binary, arguments, cwd: cwd)
 }
 
-let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) } ?? "/usr/bin/env"
+let python =
+    ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    ?? "/usr/bin/env"

@@ -8,8 +8,9 @@ import Testing
     /// head), duplicates, empty and missing values.
     static let texts: [String?] = [
         "B", "a", "", nil, "ORD-10", "ORD-9", "ORD-1", "ORD-10", "é", "e\u{301}", "z", "Ω", "😀", "Z", "ab", "a",
-        "Straße", "Strasse", "ﬃ", "ffi", "long text that is longer than sixteen bytes 1", "long text that is longer than sixteen bytes 2",
-        "a\u{0}", "a\u{0}\u{0}", "a\u{0}b", "exactly sixteen!", "exactly sixteen!\u{0}", "exactly sixteen",
+        "Straße", "Strasse", "ﬃ", "ffi", "long text that is longer than sixteen bytes 1",
+        "long text that is longer than sixteen bytes 2",
+        "a\u{0}", "a\u{0}\u{0}", "a\u{0}b", "exactly sixteen!", "exactly sixteen!\u{0}", "exactly sixteen"
     ]
 
     @Test func ranksOrderAsBytes() {
@@ -17,7 +18,9 @@ import Testing
         for a in Self.texts.indices {
             for b in Self.texts.indices {
                 let x = Array((Self.texts[a] ?? "").utf8), y = Array((Self.texts[b] ?? "").utf8)
-                #expect((ranks[a] < ranks[b]) == x.lexicographicallyPrecedes(y), "\(Self.texts[a] ?? "nil") vs \(Self.texts[b] ?? "nil")")
+                #expect(
+                    (ranks[a] < ranks[b]) == x.lexicographicallyPrecedes(y),
+                    "\(Self.texts[a] ?? "nil") vs \(Self.texts[b] ?? "nil")")
                 #expect((ranks[a] == ranks[b]) == (x == y))
             }
         }

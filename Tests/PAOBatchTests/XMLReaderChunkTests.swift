@@ -8,7 +8,8 @@ import Testing
 private let trickyXML: String = {
     var s = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- head -->\n<customers>\n"
     s += "  <customer><site_number>1</site_number><site_name><![CDATA[A <&> B]]></site_name></customer>\n"
-    s += "  <customer a=\"x &amp; y\"><site_name>Caf&#233; &amp; &lt;Bar&gt; &quot;q&quot;</site_name><!-- c --><x/></customer>\n"
+    s +=
+        "  <customer a=\"x &amp; y\"><site_name>Caf&#233; &amp; &lt;Bar&gt; &quot;q&quot;</site_name><!-- c --><x/></customer>\n"
     s += "  <customer>\n    <site_number>\n 2 \n</site_number>\n    <site_name>日本語</site_name>\n  </customer>\n"
     for i in 3..<300 {
         let long = String(repeating: "é", count: i % 23) + String(repeating: "z", count: i * 7 % 300)
@@ -29,9 +30,15 @@ private final class Recorder: XMLRecordBuilder {
     var records: [Record] = []
     private var current = Record()
 
-    func beginRecord(name: UnsafePointer<UInt8>, attributes: XMLAttributes) { current = Record(name: String(cString: name)) }
-    func beginChild(name: UnsafePointer<UInt8>, attributes: XMLAttributes) { current.children.append([String(cString: name), ""]) }
-    func childText(_ bytes: UnsafeBufferPointer<UInt8>) { current.children[current.children.count - 1][1] += String(decoding: bytes, as: UTF8.self) }
+    func beginRecord(name: UnsafePointer<UInt8>, attributes: XMLAttributes) {
+        current = Record(name: String(cString: name))
+    }
+    func beginChild(name: UnsafePointer<UInt8>, attributes: XMLAttributes) {
+        current.children.append([String(cString: name), ""])
+    }
+    func childText(_ bytes: UnsafeBufferPointer<UInt8>) {
+        current.children[current.children.count - 1][1] += String(decoding: bytes, as: UTF8.self)
+    }
     func nestedElement() { current.children[current.children.count - 1].append("nested") }
     func endChild() {}
 
@@ -44,7 +51,9 @@ private final class Recorder: XMLRecordBuilder {
 
 private func read(_ path: String, chunkSize: Int) throws -> [Recorder.Record] {
     let recorder = Recorder()
-    try XMLRecordReader(source: try ByteSource(path: path), rootName: "customers", builder: recorder, chunkSize: chunkSize).run()
+    try XMLRecordReader(
+        source: try ByteSource(path: path), rootName: "customers", builder: recorder, chunkSize: chunkSize
+    ).run()
     return recorder.records
 }
 

@@ -5,16 +5,21 @@ import PAOBatch
 /// Micro benchmarks of the four hot paths, each with its allocation count: CSV parse, XML read,
 /// gzip write and one report. Their inputs are generated once (scale S, seed 1) before any runs.
 let benchmarks: @Sendable () -> Void = {
-    Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .cpuTotal, .mallocCountTotal, .peakMemoryResident, .throughput],
-                                           maxDuration: .seconds(5), maxIterations: 20)
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .cpuTotal, .mallocCountTotal, .peakMemoryResident, .throughput],
+        maxDuration: .seconds(5), maxIterations: 20)
     let csvFeeds = Inputs.generate(.csv), mixedFeeds = Inputs.generate(.mixed)
 
     Benchmark("CSV parse: transactions.csv, scale S") { benchmark in
-        for _ in benchmark.scaledIterations { blackHole(try FeedParseBenchmark.parse(path: csvFeeds + "/transactions.csv")) }
+        for _ in benchmark.scaledIterations {
+            blackHole(try FeedParseBenchmark.parse(path: csvFeeds + "/transactions.csv"))
+        }
     }
 
     Benchmark("XML read: saas_usage.xml.gz, scale S") { benchmark in
-        for _ in benchmark.scaledIterations { blackHole(try FeedParseBenchmark.parse(path: mixedFeeds + "/saas_usage.xml.gz")) }
+        for _ in benchmark.scaledIterations {
+            blackHole(try FeedParseBenchmark.parse(path: mixedFeeds + "/saas_usage.xml.gz"))
+        }
     }
 
     let text = Array(FileManager.default.contents(atPath: csvFeeds + "/transactions.csv")!.prefix(8 << 20))

@@ -10,7 +10,9 @@ case "parse":
         let clock = Stopwatch()
         let result = try FeedParseBenchmark.parse(path: path)
         let mb = Double(result.bytes) / 1e6
-        print("\(path.split(separator: "/").last!): \(result.records) records, \(Int(mb)) MB in \(Int(clock.elapsed * 1000)) ms = \(Int(mb / clock.elapsed)) MB/s")
+        print(
+            "\(path.split(separator: "/").last!): \(result.records) records, \(Int(mb)) MB in \(Int(clock.elapsed * 1000)) ms = \(Int(mb / clock.elapsed)) MB/s"
+        )
     }
 case "gzip":
     let data = Array(FileManager.default.contents(atPath: arguments[1])!)
@@ -31,7 +33,8 @@ case "gzip":
     try compress(NSTemporaryDirectory() + "pao-bench-1.gz")
     print("1 stream: \(Int(mb / clock.elapsed)) MB/s")
     clock = Stopwatch()
-    DispatchQueue.concurrentPerform(iterations: 2) { i in try! compress(NSTemporaryDirectory() + "pao-bench-2-\(i).gz") }
+    DispatchQueue.concurrentPerform(iterations: 2) { i in try! compress(NSTemporaryDirectory() + "pao-bench-2-\(i).gz")
+    }
     print("2 streams at once: \(Int(2 * mb / clock.elapsed)) MB/s in total")
 default:
     print("usage: pao-bench parse FILE... | pao-bench gzip FILE")

@@ -2,9 +2,9 @@ import Crypto
 import CZlib
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A stream of bytes read in chunks: a file, optionally through gzip inflate.
@@ -97,8 +97,9 @@ private final class Inflater {
             }
             if inputStart == inputCount {
                 guard memberEnded else {
-                    throw FeedError(.structural, file: file.fileName,
-                                    "truncated gzip stream: it ends at compressed byte \(file.fileBytes)")
+                    throw FeedError(
+                        .structural, file: file.fileName,
+                        "truncated gzip stream: it ends at compressed byte \(file.fileBytes)")
                 }
                 return 0
             }

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A streaming RFC 4180 reader over bytes (SPEC §2.0 CSV): BOM, LF or CRLF line ends, quoted
@@ -39,7 +39,8 @@ public final class CSVReader {
     public func readHeader() throws(FeedError) -> [String] {
         var record = FieldRecord(columnField: [])
         guard try next(into: &record), !record.malformed else {
-            throw FeedError(.structural, file: source.fileName, line: 1, record.malformed ? "malformed header" : "no header")
+            throw FeedError(
+                .structural, file: source.fileName, line: 1, record.malformed ? "malformed header" : "no header")
         }
         let names = (0..<record.fieldStart.count).map { f in
             trimmed(record.bytes[record.fieldStart[f]..<record.fieldEnd[f]])
@@ -47,8 +48,9 @@ public final class CSVReader {
         // A header holding a CR is a file with CR-only line ends (old Mac style): every record would
         // run into one line, so say so instead of reporting missing columns or a reject ratio.
         if names.contains(where: { $0.contains(0x0D) }) {
-            throw FeedError(.structural, file: source.fileName, line: 1,
-                            "a CR inside the header: lines must end with LF or CRLF, not CR alone")
+            throw FeedError(
+                .structural, file: source.fileName, line: 1,
+                "a CR inside the header: lines must end with LF or CRLF, not CR alone")
         }
         return names.map { String(decoding: $0, as: UTF8.self) }
     }
@@ -330,7 +332,9 @@ extension CSVReader {
 
     /// Takes a plain record (see `plainRecordEnd`) with one copy and a comma scan.
     @inline(__always)
-    fileprivate func takePlainRecord(_ record: inout FieldRecord, _ b: UnsafeBufferPointer<UInt8>, from start: Int, lineFeed: Int) {
+    fileprivate func takePlainRecord(
+        _ record: inout FieldRecord, _ b: UnsafeBufferPointer<UInt8>, from start: Int, lineFeed: Int
+    ) {
         var end = lineFeed
         if end > start, b[end - 1] == 0x0D { end -= 1 }
         record.line = physicalLine

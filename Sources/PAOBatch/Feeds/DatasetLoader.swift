@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The outcome of loading every feed: the dataset, what was rejected, per-feed counts, and the
@@ -16,16 +16,21 @@ public struct LoadResult: Sendable {
 /// Rejects, counts and the error that stops loading come out as if the feeds were read in SPEC order.
 public enum DatasetLoader {
     /// Feeds loaded one after another, or two at once.
-    static let phases: [[FeedName]] = [[.resellers], [.customers], [.parts], [.prices, .transactions], [.saas_usage, .saas_provisioning]]
+    static let phases: [[FeedName]] = [
+        [.resellers], [.customers], [.parts], [.prices, .transactions], [.saas_usage, .saas_provisioning]
+    ]
 
     /// Finds every feed first (a missing required feed wins over a broken one, SPEC §1), then loads them.
     /// `loaded` is called after each feed with its counts (for progress).
-    public static func load(inputFolder: String, chunkSize: Int = 1 << 20, loaded: ((FeedStats) -> Void)? = nil) -> LoadResult {
+    public static func load(inputFolder: String, chunkSize: Int = 1 << 20, loaded: ((FeedStats) -> Void)? = nil)
+        -> LoadResult
+    {
         let context = LoadContext()
         let files: [FeedName: FeedFile]
         switch locate(inputFolder: inputFolder) {
         case .failure(let error): return LoadResult(dataset: Dataset(), rejects: [], feeds: [], failure: error)
-        case .success(let found): files = Dictionary(uniqueKeysWithValues: found.compactMap { $0.map { ($0.feed, $0) } })
+        case .success(let found):
+            files = Dictionary(uniqueKeysWithValues: found.compactMap { $0.map { ($0.feed, $0) } })
         }
         for phase in phases {
             let present = phase.compactMap { files[$0] }
@@ -37,10 +42,15 @@ public enum DatasetLoader {
                 failure = present.first.flatMap { context.load($0, chunkSize: chunkSize) }
             }
             for stats in context.stats[reported...] { loaded?(stats) }
-            if let failure { return LoadResult(dataset: context.dataset, rejects: context.rejects, feeds: context.stats, failure: failure) }
+            if let failure {
+                return LoadResult(
+                    dataset: context.dataset, rejects: context.rejects, feeds: context.stats, failure: failure)
+            }
         }
         for feed in FeedName.allCases where !context.stats.contains(where: { $0.feed == feed }) {
-            context.stats.append(FeedStats(feed: feed, file: nil, sha256: nil, bytes: 0, streamBytes: 0, seconds: 0, read: 0, rejected: 0))
+            context.stats.append(
+                FeedStats(
+                    feed: feed, file: nil, sha256: nil, bytes: 0, streamBytes: 0, seconds: 0, read: 0, rejected: 0))
         }
         context.stats.sort { FeedName.allCases.firstIndex(of: $0.feed)! < FeedName.allCases.firstIndex(of: $1.feed)! }
         return LoadResult(dataset: context.dataset, rejects: context.rejects, feeds: context.stats, failure: nil)
@@ -49,12 +59,15 @@ public enum DatasetLoader {
     /// Loads `first` on a fork of the context while `second` loads on the context itself, then
     /// takes the fork's table, counts and rejects in ahead of the second's. When `first` fails,
     /// what `second` read is dropped, as it would never have been read.
-    private static func loadSideBySide(_ first: FeedFile, _ second: FeedFile, into context: LoadContext,
-                                       chunkSize: Int) -> FeedError? {
+    private static func loadSideBySide(
+        _ first: FeedFile, _ second: FeedFile, into context: LoadContext,
+        chunkSize: Int
+    ) -> FeedError? {
         let fork = context.fork()
         let (rejects, stats) = (context.rejects.count, context.stats.count)
-        let (firstFailure, secondFailure) = inParallel({ fork.load(first, chunkSize: chunkSize) },
-                                                       { context.load(second, chunkSize: chunkSize) })
+        let (firstFailure, secondFailure) = inParallel(
+            { fork.load(first, chunkSize: chunkSize) },
+            { context.load(second, chunkSize: chunkSize) })
         if firstFailure != nil {
             context.rejects.removeSubrange(rejects...)
             context.stats.removeSubrange(stats...)
@@ -72,8 +85,10 @@ public enum DatasetLoader {
             do {
                 let file = try FeedFile.locate(feed, in: inputFolder)
                 if feed.isRequired, file == nil || access(file!.path, R_OK) != 0 {
-                    return .failure(FeedError(.missing, file: file?.fileName ?? feed.rawValue,
-                                              "required feed \(feed.rawValue) is missing or unreadable in \(inputFolder)"))
+                    return .failure(
+                        FeedError(
+                            .missing, file: file?.fileName ?? feed.rawValue,
+                            "required feed \(feed.rawValue) is missing or unreadable in \(inputFolder)"))
                 }
                 files.append(file)
             } catch {

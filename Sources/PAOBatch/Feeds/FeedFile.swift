@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Where a feed's file is and in which format (SPEC §2: `<feed>.csv|.xml`, optionally `.gz`).
@@ -21,11 +21,13 @@ public struct FeedFile: Sendable {
             if lstat(path, &st) == 0 { found.append(FeedFile(feed: feed, path: path, format: format)) }
         }
         guard found.count <= 1 else {
-            throw FeedError(.structural, file: found[1].fileName,
-                            "two files for feed \(feed.rawValue): \(found.map(\.fileName).joined(separator: ", "))")
+            throw FeedError(
+                .structural, file: found[1].fileName,
+                "two files for feed \(feed.rawValue): \(found.map(\.fileName).joined(separator: ", "))")
         }
         if let file = found.first, !isRegularFile(file.path) {
-            throw FeedError(.missing, file: file.fileName, "not a regular file (a folder, FIFO or device cannot be a feed)")
+            throw FeedError(
+                .missing, file: file.fileName, "not a regular file (a folder, FIFO or device cannot be a feed)")
         }
         if let file = found.first, feed == .saas_provisioning, file.format == .csv {
             throw FeedError(.structural, file: file.fileName, "saas_provisioning must be XML")

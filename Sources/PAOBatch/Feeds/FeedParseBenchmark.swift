@@ -3,7 +3,9 @@ public enum FeedParseBenchmark {
     /// Records and decompressed bytes of a CSV or XML feed file.
     public static func parse(path: String) throws(FeedError) -> (records: Int, bytes: Int) {
         let name = String(path.split(separator: "/").last!)
-        guard let feed = FeedName.allCases.first(where: { name.hasPrefix($0.rawValue + ".") }), feed != .saas_provisioning else {
+        guard let feed = FeedName.allCases.first(where: { name.hasPrefix($0.rawValue + ".") }),
+            feed != .saas_provisioning
+        else {
             throw FeedError(.missing, file: name, "not a feed file name")
         }
         var records = 0

@@ -10,17 +10,22 @@ public enum FeedName: String, CaseIterable, Sendable {
         case .resellers:
             return cols("reseller_site*", "reseller_name*", "role*", "distributor_site", "country*", "status*")
         case .customers:
-            return cols("site_number*", "site_name*", "customer_number*", "agreement_number", "customer_name*",
-                        "country*", "currency*", "enrollment_type*", "site_role", "price_level*", "anniversary_month")
+            return cols(
+                "site_number*", "site_name*", "customer_number*", "agreement_number", "customer_name*",
+                "country*", "currency*", "enrollment_type*", "site_role", "price_level*", "anniversary_month")
         case .parts:
-            return cols("part_number*", "description*", "product_id*", "product_name*", "charge_metric*", "part_type*",
-                        "term_months*", "renewal_part", "reinstatement_part", "overage_part")
+            return cols(
+                "part_number*", "description*", "product_id*", "product_name*", "charge_metric*", "part_type*",
+                "term_months*", "renewal_part", "reinstatement_part", "overage_part")
         case .prices:
-            return cols("part_number*", "country*", "currency*", "price_level*", "unit_price*", "effective_from*", "effective_to")
+            return cols(
+                "part_number*", "country*", "currency*", "price_level*", "unit_price*", "effective_from*",
+                "effective_to")
         case .transactions:
-            return cols("order_number*", "line_number*", "order_date*", "reseller_site*", "customer_site*", "quote_number",
-                        "part_number*", "quantity*", "unit_price*", "currency*", "coverage_start", "coverage_end",
-                        "subscription_id")
+            return cols(
+                "order_number*", "line_number*", "order_date*", "reseller_site*", "customer_site*", "quote_number",
+                "part_number*", "quantity*", "unit_price*", "currency*", "coverage_start", "coverage_end",
+                "subscription_id")
         case .saas_usage:
             return cols("subscription_id*", "period*", "used_quantity*", "overage_suppressed*", "suppression_reason")
         case .saas_provisioning:

@@ -1,6 +1,7 @@
 extension FieldRecord {
     /// Runs `body` with checks over this record's values (the bytes are borrowed, not retained per value).
-    func withChecks<T>(_ columns: [FeedColumn], _ body: (FieldChecks) throws(RecordFault) -> T) throws(RecordFault) -> T {
+    func withChecks<T>(_ columns: [FeedColumn], _ body: (FieldChecks) throws(RecordFault) -> T) throws(RecordFault) -> T
+    {
         var failure: RecordFault?
         let result: T? = bytes.withUnsafeBufferPointer { b in
             do throws(RecordFault) { return try body(FieldChecks(record: self, bytes: b, columns: columns)) } catch {
@@ -28,8 +29,11 @@ struct FieldChecks {
         guard let (range, length) = record.value(column) else { return nil }
         let bytes = Bytes(rebasing: self.bytes[range])
         if let code = TextRules.fault(bytes, decodedLength: length) {
-            throw RecordFault(code, columns[column].name, code == .FIELD_TOO_LONG
-                ? "value longer than \(TextRules.maxFieldLength) bytes" : "not valid UTF-8 text or holds a control character")
+            throw RecordFault(
+                code, columns[column].name,
+                code == .FIELD_TOO_LONG
+                    ? "value longer than \(TextRules.maxFieldLength) bytes"
+                    : "not valid UTF-8 text or holds a control character")
         }
         let t = trimmed(bytes)
         return t.isEmpty ? nil : t
@@ -78,7 +82,9 @@ struct FieldChecks {
             n = n * 10 + Int64(c - 0x30)
             if n > range.upperBound { break }
         }
-        guard range.contains(n) else { throw fault(.BAD_RANGE, column, v, "is outside \(range.lowerBound)–\(range.upperBound)") }
+        guard range.contains(n) else {
+            throw fault(.BAD_RANGE, column, v, "is outside \(range.lowerBound)–\(range.upperBound)")
+        }
         return n
     }
 
@@ -118,7 +124,9 @@ struct FieldChecks {
         let parsed = MoneyText.parse(v, minorDigits: currency?.minorDigits)
         switch parsed {
         case .failure(.badNumber):
-            throw fault(.BAD_NUMBER, column, v, currency.map { "is not an amount with at most \($0.minorDigits) decimals" } ?? "is not an amount")
+            throw fault(
+                .BAD_NUMBER, column, v,
+                currency.map { "is not an amount with at most \($0.minorDigits) decimals" } ?? "is not an amount")
         case .failure(.badRange):
             throw fault(.BAD_RANGE, column, v, "has more than 15 integer digits")
         case .success(let m):
@@ -134,6 +142,8 @@ struct FieldChecks {
     }
 
     private func fault(_ code: RejectCode, _ column: Int, _ v: Bytes, _ what: String) -> RecordFault {
-        RecordFault(code, columns[column].name, "\(columns[column].name) '\(String(decoding: v.prefix(64), as: UTF8.self))' \(what)")
+        RecordFault(
+            code, columns[column].name,
+            "\(columns[column].name) '\(String(decoding: v.prefix(64), as: UTF8.self))' \(what)")
     }
 }

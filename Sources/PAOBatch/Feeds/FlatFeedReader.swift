@@ -21,12 +21,14 @@ struct FlatFeedReader {
         for (position, name) in header.enumerated() {
             guard let c = columns.firstIndex(where: { $0.name == name }) else { continue }
             guard columnField[c] < 0 else {
-                throw FeedError(.structural, file: source.fileName, line: 1, "column \(name) appears twice in the header")
+                throw FeedError(
+                    .structural, file: source.fileName, line: 1, "column \(name) appears twice in the header")
             }
             columnField[c] = position
         }
         if let missing = columns.indices.first(where: { columns[$0].required && columnField[$0] < 0 }) {
-            throw FeedError(.structural, file: source.fileName, line: 1, "required column \(columns[missing].name) is missing")
+            throw FeedError(
+                .structural, file: source.fileName, line: 1, "required column \(columns[missing].name) is missing")
         }
         var record = FieldRecord(columnField: columnField)
         while try reader.next(into: &record) {

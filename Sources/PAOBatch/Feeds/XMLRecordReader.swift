@@ -1,7 +1,7 @@
 import CLibXML2
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Receives the records of an XML feed: root (depth 1) > record (2) > child (3) > nested (4+).
@@ -111,12 +111,17 @@ final class XMLRecordReader {
             let bytes = UnsafeBufferPointer(start: chunk.baseAddress!.assumingMemoryBound(to: UInt8.self), count: n)
             if first {
                 first = false
-                if n == 0 { throw FeedError(.structural, file: source.fileName, line: 1, "empty file: no <\(rootName)> root element") }
+                if n == 0 {
+                    throw FeedError(
+                        .structural, file: source.fileName, line: 1, "empty file: no <\(rootName)> root element")
+                }
                 try checkEncoding(bytes)
             }
             trimWindow()
             window.append(contentsOf: bytes)
-            let status = xmlParseChunk(ctxt, UnsafeRawPointer(bytes.baseAddress!).assumingMemoryBound(to: CChar.self), Int32(n), n == 0 ? 1 : 0)
+            let status = xmlParseChunk(
+                ctxt, UnsafeRawPointer(bytes.baseAddress!).assumingMemoryBound(to: CChar.self), Int32(n), n == 0 ? 1 : 0
+            )
             if let failure { throw failure }
             if status != 0 || ctxt.pointee.wellFormed == 0 {
                 throw fail("not well-formed XML")
@@ -170,7 +175,9 @@ final class XMLRecordReader {
 
     /// Absolute offset of the parser's read position in the stream.
     private var currentOffset: Int {
-        guard let input = ctxt?.pointee.input?.pointee, let base = input.base, let cur = input.cur else { return windowBase }
+        guard let input = ctxt?.pointee.input?.pointee, let base = input.base, let cur = input.cur else {
+            return windowBase
+        }
         return Int(input.consumed) + base.distance(to: cur)
     }
 
@@ -181,7 +188,9 @@ final class XMLRecordReader {
         var keepFrom = min(windowBase + max(0, window.count - chunkSize), currentOffset)
         if recordStart >= 0 {
             if recordStart - windowBase < window.count && window.count - (recordStart - windowBase) > 8 << 20 {
-                if recordHead == nil { recordHead = Array(window[(recordStart - windowBase)...].prefix(FieldRecord.rawLimit)) }
+                if recordHead == nil {
+                    recordHead = Array(window[(recordStart - windowBase)...].prefix(FieldRecord.rawLimit))
+                }
             } else {
                 keepFrom = min(keepFrom, recordStart)
             }
@@ -210,7 +219,9 @@ final class XMLRecordReader {
             while start > windowBase, window[start - windowBase] != 0x3C { start -= 1 }
             recordStart = max(start, windowBase)
             recordHead = nil
-            let newlines = window[(recordStart - windowBase)..<min(window.count, end - windowBase)].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            let newlines = window[(recordStart - windowBase)..<min(window.count, end - windowBase)].reduce(0) {
+                $0 + ($1 == 0x0A ? 1 : 0)
+            }
             recordLine = currentLine - newlines
             builder.beginRecord(name: name, attributes: attributes)
         case 3:

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Writes a deterministic set of the seven feeds (SPEC §9): the same options give the same bytes.
@@ -38,12 +38,16 @@ public final class FeedGenerator {
     }
 
     /// An emitter for `feed` that adds bad records made by `bad` from the good record before them.
-    func emitter(_ folder: String, _ feed: FeedName, codes: [RejectCode],
-                 bad: @escaping (RejectCode, [String]) -> BadRows.Variant) throws(OutputError) -> FeedEmitter {
+    func emitter(
+        _ folder: String, _ feed: FeedName, codes: [RejectCode],
+        bad: @escaping (RejectCode, [String]) -> BadRows.Variant
+    ) throws(OutputError) -> FeedEmitter {
         let layout = options.layout(feed)
-        let writer = try FeedTableWriter(folder: folder, feed: feed, xml: layout.xml, gzip: layout.gzip,
-                                         columns: feed.columns.map(\.name))
-        return FeedEmitter(writer: writer, badRows: BadRows(ratio: options.badRows, codes: codes), bad: bad) { [unowned self] in
+        let writer = try FeedTableWriter(
+            folder: folder, feed: feed, xml: layout.xml, gzip: layout.gzip,
+            columns: feed.columns.map(\.name))
+        return FeedEmitter(writer: writer, badRows: BadRows(ratio: options.badRows, codes: codes), bad: bad) {
+            [unowned self] in
             records[feed] = $0
             badRecords[feed] = $1
         }
@@ -65,8 +69,10 @@ final class FeedEmitter {
     private var last: [String] = []
     private var good = 0
 
-    init(writer: FeedTableWriter, badRows: BadRows, bad: @escaping (RejectCode, [String]) -> BadRows.Variant,
-         done: @escaping (Int, Int) -> Void) {
+    init(
+        writer: FeedTableWriter, badRows: BadRows, bad: @escaping (RejectCode, [String]) -> BadRows.Variant,
+        done: @escaping (Int, Int) -> Void
+    ) {
         self.writer = writer
         self.badRows = badRows
         self.bad = bad

@@ -1,24 +1,36 @@
 /// Names with commas, quotes, non-ASCII letters and formula starters, so every writer path is used.
-private let companyStems = ["Acme", "Globex", "Initech", "Umbrella", "Stark", "Wayne", "Wonka", "Tyrell", "Cyberdyne",
-                            "Soylent", "Hooli", "Vandelay", "Müller & Söhne", "Øresund, Data", "\"Quoted\" Systems",
-                            "=SUM Analytics", "-Minus Labs", "+Plus Trading", "@At Services", "Ünal Bilişim"]
+private let companyStems = [
+    "Acme", "Globex", "Initech", "Umbrella", "Stark", "Wayne", "Wonka", "Tyrell", "Cyberdyne",
+    "Soylent", "Hooli", "Vandelay", "Müller & Söhne", "Øresund, Data", "\"Quoted\" Systems",
+    "=SUM Analytics", "-Minus Labs", "+Plus Trading", "@At Services", "Ünal Bilişim"
+]
 private let companySuffixes = ["Industries", "GmbH", "KK", "Corp", "Ltd", "S.A.", "Holdings", "AG", "Inc."]
-private let cities = ["Berlin", "Austin", "Osaka", "Kuwait City", "Toronto", "Leeds", "Lyon", "Zürich", "Perth", "Milan"]
-private let productStems = ["Db2", "MQ", "Cognos Analytics", "Maximo", "Planning Analytics", "Instana", "Turbonomic",
-                            "Guardium", "QRadar", "Sterling", "App Connect", "API Connect", "watsonx", "Cloud Pak"]
-private let metrics = ["Processor Value Unit", "Authorized User", "Install", "Resource Value Unit", "Virtual Processor Core"]
+private let cities = [
+    "Berlin", "Austin", "Osaka", "Kuwait City", "Toronto", "Leeds", "Lyon", "Zürich", "Perth", "Milan"
+]
+private let productStems = [
+    "Db2", "MQ", "Cognos Analytics", "Maximo", "Planning Analytics", "Instana", "Turbonomic",
+    "Guardium", "QRadar", "Sterling", "App Connect", "API Connect", "watsonx", "Cloud Pak"
+]
+private let metrics = [
+    "Processor Value Unit", "Authorized User", "Install", "Resource Value Unit", "Virtual Processor Core"
+]
 
 extension FeedGenerator {
     func companyName(_ i: Int) -> String {
-        "\(companyStems[i % companyStems.count]) \(companySuffixes[(i / companyStems.count) % companySuffixes.count]) \(i)"
+        "\(companyStems[i % companyStems.count]) "
+            + "\(companySuffixes[(i / companyStems.count) % companySuffixes.count]) \(i)"
     }
 
     func writeResellers(_ folder: String) throws(OutputError) {
         let distributor = world.resellers.first { $0.isDistributor }!.site
-        let out = try emitter(folder, .resellers, codes: [
-            .MALFORMED_RECORD, .MISSING_FIELD, .BAD_TEXT, .FIELD_TOO_LONG, .BAD_ID, .BAD_ENUM, .BAD_VALUE,
-            .UNKNOWN_REFERENCE, .DUPLICATE_KEY,
-        ]) { [unowned self] code, good in
+        let out = try emitter(
+            folder, .resellers,
+            codes: [
+                .MALFORMED_RECORD, .MISSING_FIELD, .BAD_TEXT, .FIELD_TOO_LONG, .BAD_ID, .BAD_ENUM, .BAD_VALUE,
+                .UNKNOWN_REFERENCE, .DUPLICATE_KEY
+            ]
+        ) { [unowned self] code, good in
             var r = good
             if code != .DUPLICATE_KEY { r[0] = String(9_900_000_000 + fresh()) }
             switch code {
@@ -35,17 +47,22 @@ extension FeedGenerator {
             return .row(r)
         }
         for (i, r) in world.resellers.enumerated() {
-            try out.row([r.site, "Partner " + companyName(i * 7 + 3), r.isDistributor ? "DISTRIBUTOR" : "RESELLER",
-                         r.distributor ?? "", r.country, r.suspended ? "SUSPENDED" : "ACTIVE"])
+            try out.row([
+                r.site, "Partner " + companyName(i * 7 + 3), r.isDistributor ? "DISTRIBUTOR" : "RESELLER",
+                r.distributor ?? "", r.country, r.suspended ? "SUSPENDED" : "ACTIVE"
+            ])
         }
         try out.close()
     }
 
     func writeCustomers(_ folder: String) throws(OutputError) {
-        let out = try emitter(folder, .customers, codes: [
-            .MALFORMED_RECORD, .MISSING_FIELD, .BAD_TEXT, .FIELD_TOO_LONG, .BAD_ID, .BAD_ENUM, .BAD_NUMBER,
-            .BAD_RANGE, .BAD_VALUE, .DUPLICATE_KEY,
-        ]) { [unowned self] code, good in
+        let out = try emitter(
+            folder, .customers,
+            codes: [
+                .MALFORMED_RECORD, .MISSING_FIELD, .BAD_TEXT, .FIELD_TOO_LONG, .BAD_ID, .BAD_ENUM, .BAD_NUMBER,
+                .BAD_RANGE, .BAD_VALUE, .DUPLICATE_KEY
+            ]
+        ) { [unowned self] code, good in
             var r = good
             if code != .DUPLICATE_KEY { r[0] = String(9_800_000_000 + fresh()) }
             switch code {
@@ -64,20 +81,25 @@ extension FeedGenerator {
         }
         for (i, c) in world.customers.enumerated() {
             let name = companyName(i)
-            try out.row([c.site, "\(name) - \(cities[i % cities.count])", String(5_000_000 + i / 2),
-                         c.pa ? String(7_000_000 + i / 3) : (i % 5 == 0 ? String(7_500_000 + i) : ""), name, c.country,
-                         c.currency, c.pa ? "PA" : "PAE", c.pa ? (i % 3 == 0 ? "ADDITIONAL" : "ORIGINATING") : "",
-                         c.level, c.pa ? String(i % 12 + 1) : ""])
+            try out.row([
+                c.site, "\(name) - \(cities[i % cities.count])", String(5_000_000 + i / 2),
+                c.pa ? String(7_000_000 + i / 3) : (i % 5 == 0 ? String(7_500_000 + i) : ""), name, c.country,
+                c.currency, c.pa ? "PA" : "PAE", c.pa ? (i % 3 == 0 ? "ADDITIONAL" : "ORIGINATING") : "",
+                c.level, c.pa ? String(i % 12 + 1) : ""
+            ])
         }
         try out.close()
     }
 
     func writeParts(_ folder: String) throws(OutputError) {
         let someRenewal = world.products.first { $0.kind == .software }?.renewal ?? "ZZZZZZ1"
-        let out = try emitter(folder, .parts, codes: [
-            .MALFORMED_RECORD, .MISSING_FIELD, .BAD_TEXT, .FIELD_TOO_LONG, .BAD_ID, .BAD_ENUM, .BAD_NUMBER,
-            .BAD_RANGE, .BAD_VALUE, .UNKNOWN_REFERENCE, .DUPLICATE_KEY,
-        ]) { [unowned self] code, good in
+        let out = try emitter(
+            folder, .parts,
+            codes: [
+                .MALFORMED_RECORD, .MISSING_FIELD, .BAD_TEXT, .FIELD_TOO_LONG, .BAD_ID, .BAD_ENUM, .BAD_NUMBER,
+                .BAD_RANGE, .BAD_VALUE, .UNKNOWN_REFERENCE, .DUPLICATE_KEY
+            ]
+        ) { [unowned self] code, good in
             var r = good
             if code != .DUPLICATE_KEY {
                 let s = String(fresh(), radix: 36, uppercase: true)
@@ -102,16 +124,27 @@ extension FeedGenerator {
             let name = "IBM \(productStems[p.index % productStems.count]) \(p.index)"
             let pid = "5725-" + String(p.index, radix: 36, uppercase: true)
             let metric = metrics[p.index % metrics.count]
-            func row(_ part: String, _ what: String, _ type: PartType, _ term: Int, _ renewal: String?, _ reinstatement: String?,
-                     _ overage: String?) throws(OutputError) {
-                try out.row([part, "\(name) \(what)", pid, name, metric, type.rawValue, String(term), renewal ?? "",
-                             reinstatement ?? "", overage ?? ""])
+            func row(
+                _ part: String, _ what: String, _ type: PartType, _ term: Int, _ renewal: String?,
+                _ reinstatement: String?,
+                _ overage: String?
+            ) throws(OutputError) {
+                try out.row([
+                    part, "\(name) \(what)", pid, name, metric, type.rawValue, String(term), renewal ?? "",
+                    reinstatement ?? "", overage ?? ""
+                ])
             }
             switch p.kind {
             case .software:
-                try row(p.main, "License + SW Subscription & Support 12 Months", .LICENSE_SS, 12, p.renewal, p.reinstatement, nil)
-                try row(p.renewal!, "SW Subscription & Support Renewal 12 Months", .SS_RENEWAL, 12, p.renewal, p.reinstatement, nil)
-                try row(p.reinstatement!, "SW Subscription & Support Reinstatement 12 Months", .SS_REINSTATEMENT, 12, p.renewal, nil, nil)
+                try row(
+                    p.main, "License + SW Subscription & Support 12 Months", .LICENSE_SS, 12, p.renewal,
+                    p.reinstatement, nil)
+                try row(
+                    p.renewal!, "SW Subscription & Support Renewal 12 Months", .SS_RENEWAL, 12, p.renewal,
+                    p.reinstatement, nil)
+                try row(
+                    p.reinstatement!, "SW Subscription & Support Reinstatement 12 Months", .SS_REINSTATEMENT, 12,
+                    p.renewal, nil, nil)
             case .ctl:
                 try row(p.main, "Committed Term License \(p.termMonths) Months", .CTL, p.termMonths, p.main, nil, nil)
             case .saas:
@@ -126,17 +159,24 @@ extension FeedGenerator {
     /// Base price in US cents of each part of a product.
     func partPrices(_ p: World.Product) -> [(part: String, cents: Int)] {
         switch p.kind {
-        case .software: return [(p.main, p.usdCents), (p.renewal!, p.usdCents / 5), (p.reinstatement!, p.usdCents * 3 / 10)]
+        case .software:
+            return [(p.main, p.usdCents), (p.renewal!, p.usdCents / 5), (p.reinstatement!, p.usdCents * 3 / 10)]
         case .ctl: return [(p.main, p.usdCents)]
-        case .saas: return [(p.main, p.usdCents)] + (p.overage.map { [($0, p.usdCents / 10)] } ?? []) + [(p.monthly!, p.usdCents / 10)]
+        case .saas:
+            return [(p.main, p.usdCents)] + (p.overage.map { [($0, p.usdCents / 10)] } ?? []) + [
+                (p.monthly!, p.usdCents / 10)
+            ]
         }
     }
 
     func writePrices(_ folder: String) throws(OutputError) {
-        let out = try emitter(folder, .prices, codes: [
-            .MALFORMED_RECORD, .MISSING_FIELD, .BAD_TEXT, .FIELD_TOO_LONG, .BAD_ENUM, .BAD_NUMBER, .BAD_RANGE,
-            .BAD_DATE, .UNKNOWN_REFERENCE, .OVERLAP,
-        ]) { code, good in
+        let out = try emitter(
+            folder, .prices,
+            codes: [
+                .MALFORMED_RECORD, .MISSING_FIELD, .BAD_TEXT, .FIELD_TOO_LONG, .BAD_ENUM, .BAD_NUMBER, .BAD_RANGE,
+                .BAD_DATE, .UNKNOWN_REFERENCE, .OVERLAP
+            ]
+        ) { code, good in
             var r = good
             switch code {
             case .MALFORMED_RECORD: return .malformed(r)
@@ -164,13 +204,22 @@ extension FeedGenerator {
                         let factor = rng.chance(0.1) ? 0.95 : 1.0 + Double(rng.int(3...10)) / 100
                         for level in World.levels {
                             func price(_ f: Double) -> String {
-                                World.money(World.minorUnits(usdCents: cents, currency: currency, level: level, factor: f), currency)
+                                World.money(
+                                    World.minorUnits(usdCents: cents, currency: currency, level: level, factor: f),
+                                    currency)
                             }
-                            try out.row([part, country.code, currency, level, price(0.95), start.description, (change - 1).description])
+                            try out.row([
+                                part, country.code, currency, level, price(0.95), start.description,
+                                (change - 1).description
+                            ])
                             if let future {
                                 let end = anchor + future
-                                try out.row([part, country.code, currency, level, price(1), change.description, end.description])
-                                try out.row([part, country.code, currency, level, price(factor), (end + 1).description, ""])
+                                try out.row([
+                                    part, country.code, currency, level, price(1), change.description, end.description
+                                ])
+                                try out.row([
+                                    part, country.code, currency, level, price(factor), (end + 1).description, ""
+                                ])
                             } else {
                                 try out.row([part, country.code, currency, level, price(1), change.description, ""])
                             }

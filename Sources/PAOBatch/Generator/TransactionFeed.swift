@@ -13,10 +13,14 @@ extension FeedGenerator {
         for c in world.customers { byCurrency[c.currency, default: []].append(c.site) }
         var lastSS: [String] = []
         var lastSubscribed: [String] = []
-        let out = try emitter(folder, .transactions, codes: [
-            .MALFORMED_RECORD, .MISSING_FIELD, .BAD_TEXT, .FIELD_TOO_LONG, .BAD_DATE, .BAD_NUMBER, .BAD_ENUM, .BAD_ID,
-            .BAD_RANGE, .BAD_VALUE, .UNKNOWN_REFERENCE, .CURRENCY_MISMATCH, .SUBSCRIPTION_CONFLICT, .DUPLICATE_KEY,
-        ]) { [unowned self] code, good in
+        let out = try emitter(
+            folder, .transactions,
+            codes: [
+                .MALFORMED_RECORD, .MISSING_FIELD, .BAD_TEXT, .FIELD_TOO_LONG, .BAD_DATE, .BAD_NUMBER, .BAD_ENUM,
+                .BAD_ID,
+                .BAD_RANGE, .BAD_VALUE, .UNKNOWN_REFERENCE, .CURRENCY_MISMATCH, .SUBSCRIPTION_CONFLICT, .DUPLICATE_KEY
+            ]
+        ) { [unowned self] code, good in
             var r = good
             let freshOrder = "BAD-\(fresh())"
             if code != .DUPLICATE_KEY { r[0] = freshOrder }
@@ -90,7 +94,8 @@ struct TransactionChains {
         }
         var part = product.main
         var term = product.kind == .ctl ? product.termMonths : 12
-        var saasSubscription = product.kind == .saas ? subscription.map { SaaSSubscription(id: $0, firstOrder: start, terms: []) } : nil
+        var saasSubscription =
+            product.kind == .saas ? subscription.map { SaaSSubscription(id: $0, firstOrder: start, terms: []) } : nil
         var first = true
         while true {
             let end = addingMonths(start, term) - 1
@@ -104,7 +109,8 @@ struct TransactionChains {
                     lines.append((other.main, generator.rng.int(1...50), start, end))
                 }
             }
-            try order(emit, customer: customer, seller: seller, date: orderDate, lines: lines, subscription: subscription)
+            try order(
+                emit, customer: customer, seller: seller, date: orderDate, lines: lines, subscription: subscription)
             saasSubscription?.terms.append((start, end, quantity))
             first = false
             // Add-ons: co-termed, or (rarely) longer than the line they add to.
@@ -115,19 +121,26 @@ struct TransactionChains {
                     let addEnd = longer ? addingYears(end, 1) : end
                     let addQuantity = generator.rng.int(1...50)
                     let addPart = product.kind == .software ? product.main : part
-                    try order(emit, customer: customer, seller: seller, date: addStart - generator.rng.int(0...5),
-                              lines: [(addPart, addQuantity, addStart, addEnd)], subscription: subscription)
+                    try order(
+                        emit, customer: customer, seller: seller, date: addStart - generator.rng.int(0...5),
+                        lines: [(addPart, addQuantity, addStart, addEnd)], subscription: subscription)
                     if product.kind == .saas { saasSubscription?.terms.append((addStart, addEnd, addQuantity)) }
                 }
             }
-            if product.kind == .saas, generator.rng.chance(0.3) { try saasExtras(emit, product, customer, seller, subscription!, start) }
+            if product.kind == .saas, generator.rng.chance(0.3) {
+                try saasExtras(emit, product, customer, seller, subscription!, start)
+            }
             let roll = generator.rng.int(0...99)
             if end > anchor + 200 || roll >= 85 { break }
             if roll < 72 {
                 start = end + 1
                 part = product.kind == .software ? product.renewal! : product.main
-                if generator.rng.chance(0.15) { quantity = max(1, quantity + generator.rng.int(-quantity / 2...quantity / 2)) }
-                if generator.rng.chance(0.06) { seller = world.resellers[generator.rng.pick(world.customers[customerIndex].sellers)].site }
+                if generator.rng.chance(0.15) {
+                    quantity = max(1, quantity + generator.rng.int(-quantity / 2...quantity / 2))
+                }
+                if generator.rng.chance(0.06) {
+                    seller = world.resellers[generator.rng.pick(world.customers[customerIndex].sellers)].site
+                }
             } else if product.kind == .software, end < anchor - 60 {
                 start = end + generator.rng.int(60...400)
                 part = product.reinstatement!
@@ -140,31 +153,44 @@ struct TransactionChains {
     }
 
     /// Monthly lines and overage lines that go with a SaaS subscription.
-    private mutating func saasExtras(_ emit: ([String]) throws(OutputError) -> Void, _ product: World.Product,
-                                     _ customer: World.CustomerInfo, _ seller: String, _ subscription: String,
-                                     _ start: Day) throws(OutputError) {
+    private mutating func saasExtras(
+        _ emit: ([String]) throws(OutputError) -> Void, _ product: World.Product,
+        _ customer: World.CustomerInfo, _ seller: String, _ subscription: String,
+        _ start: Day
+    ) throws(OutputError) {
         subscriptionSeq += 1
         let monthly = "MON-" + pad(subscriptionSeq, 7)
         var monthStart = start
         for _ in 0..<generator.rng.int(1...4) {
             let monthEnd = addingMonths(monthStart, 1) - 1
             if monthStart > anchor + 10 { break }
-            try order(emit, customer: customer, seller: seller, date: monthStart, lines: [(product.monthly!, generator.rng.int(1...20), monthStart, monthEnd)],
-                      subscription: monthly)
+            try order(
+                emit, customer: customer, seller: seller, date: monthStart,
+                lines: [(product.monthly!, generator.rng.int(1...20), monthStart, monthEnd)],
+                subscription: monthly)
             monthStart = monthEnd + 1
         }
         if let overage = product.overage, generator.rng.chance(0.5) {
             let month = addingMonths(start, generator.rng.int(1...6))
             if month < anchor {
                 let covered = generator.rng.chance(0.5)
-                try order(emit, customer: customer, seller: seller, date: month, lines: [(overage, generator.rng.int(1...30), covered ? month : nil, covered ? addingMonths(month, 1) - 1 : nil)],
-                          subscription: subscription)
+                try order(
+                    emit, customer: customer, seller: seller, date: month,
+                    lines: [
+                        (
+                            overage, generator.rng.int(1...30), covered ? month : nil,
+                            covered ? addingMonths(month, 1) - 1 : nil
+                        )
+                    ],
+                    subscription: subscription)
             }
         }
     }
 
-    private mutating func order(_ emit: ([String]) throws(OutputError) -> Void, customer: World.CustomerInfo, seller: String, date: Day,
-                                lines: [(String, Int, Day?, Day?)], subscription: String?) throws(OutputError) {
+    private mutating func order(
+        _ emit: ([String]) throws(OutputError) -> Void, customer: World.CustomerInfo, seller: String, date: Day,
+        lines: [(String, Int, Day?, Day?)], subscription: String?
+    ) throws(OutputError) {
         orderSeq += 1
         let number = "ORD-" + pad(orderSeq, 8)
         var quote = ""
@@ -177,10 +203,14 @@ struct TransactionChains {
             let type = generator.partType(part)
             let cents = generator.basePrice(part)
             let discount = 0.85 + Double(generator.rng.int(0...15)) / 100
-            let price = World.minorUnits(usdCents: cents, currency: customer.currency, level: customer.level, factor: discount)
-            try emit([number, String(i + 1), date.description, seller, customer.site, quote, part, String(quantity),
-                      World.money(price, customer.currency), customer.currency, start?.description ?? "", end?.description ?? "",
-                      type.isSubscriptionAndSupport ? "" : (subscription ?? ""), type.rawValue])
+            let price = World.minorUnits(
+                usdCents: cents, currency: customer.currency, level: customer.level, factor: discount)
+            try emit([
+                number, String(i + 1), date.description, seller, customer.site, quote, part, String(quantity),
+                World.money(price, customer.currency), customer.currency, start?.description ?? "",
+                end?.description ?? "",
+                type.isSubscriptionAndSupport ? "" : (subscription ?? ""), type.rawValue
+            ])
             lineCount += 1
         }
     }
@@ -197,7 +227,8 @@ extension FeedGenerator {
             for (part, cents) in partPrices(p) {
                 let type: PartType
                 switch p.kind {
-                case .software: type = part == p.main ? .LICENSE_SS : part == p.renewal ? .SS_RENEWAL : .SS_REINSTATEMENT
+                case .software:
+                    type = part == p.main ? .LICENSE_SS : part == p.renewal ? .SS_RENEWAL : .SS_REINSTATEMENT
                 case .ctl: type = .CTL
                 case .saas: type = part == p.main ? .SAAS : part == p.monthly ? .MONTHLY : .SAAS_OVERAGE
                 }

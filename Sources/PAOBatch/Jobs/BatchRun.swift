@@ -8,8 +8,10 @@ public enum BatchRun {
             return RunOutcome(status: .usage, message: "--site \(bad): a reseller site id is 1 to 10 digits")
         }
         let prepared: PreparedRun
-        switch PreparedRun.prepare(configPath: request.configPath, asOf: request.asOf, command: "run", shard: request.shard,
-                                   jobNames: request.jobs, clock: clock, progress: request.feedProgress) {
+        switch PreparedRun.prepare(
+            configPath: request.configPath, asOf: request.asOf, command: "run", shard: request.shard,
+            jobNames: request.jobs, clock: clock, progress: request.feedProgress)
+        {
         case .failure(let box): return box.outcome
         case .success(let p): prepared = p
         }
@@ -24,7 +26,7 @@ public enum BatchRun {
         let indexClock = Stopwatch()
         let (view, isolation) = inParallel({ AsOfView(data, asOf: asOf) }, { IsolationCheck(data, asOf: asOf) })
         var stages: [(key: String, value: JSONValue)] = [
-            ("load", seconds(prepared.record.loadSeconds)), ("index", seconds(indexClock.elapsed)),
+            ("load", seconds(prepared.record.loadSeconds)), ("index", seconds(indexClock.elapsed))
         ]
         let stageClock = Stopwatch()
         let stage = "\(config.output)/.stage-\(request.shardTag)-\(clock.runId)"
@@ -46,7 +48,9 @@ public enum BatchRun {
         }
         var planned: [Item] = []
         for job in jobs {
-            for site in SiteSelection.sites(for: job, data: data, only: request.sites, shard: request.shard, warnings: &warnings) {
+            for site in SiteSelection.sites(
+                for: job, data: data, only: request.sites, shard: request.shard, warnings: &warnings)
+            {
                 planned.append(Item(job: job, site: site, folder: "\(stage)/\(planned.count)"))
             }
         }
@@ -54,13 +58,15 @@ public enum BatchRun {
         if items.isEmpty { warnings.append("no site selected: nothing to publish") }
         let priceFiles = PriceFileStore(view: view, folder: stage + "/shared", gzipLevel: config.gzipLevel)
         let results = StagingResults(count: items.count)
-        let threads = request.environment["PAO_BATCH_THREADS"].flatMap(Int.init) ?? ProcessInfo.processInfo.activeProcessorCount
+        let threads =
+            request.environment["PAO_BATCH_THREADS"].flatMap(Int.init) ?? ProcessInfo.processInfo.activeProcessorCount
         let workers = max(1, min(threads, items.count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while let n = results.next() {
                 let item = items[n]
-                let folder = StagedFolder(view: view, job: item.job, site: item.site, folder: item.folder,
-                                          gzipLevel: config.gzipLevel, isolation: isolation.forSite(item.site), priceFiles: priceFiles)
+                let folder = StagedFolder(
+                    view: view, job: item.job, site: item.site, folder: item.folder,
+                    gzipLevel: config.gzipLevel, isolation: isolation.forSite(item.site), priceFiles: priceFiles)
                 let itemClock = Stopwatch()
                 do throws(StagedFolder.Failure) {
                     results.store(n, try folder.write(), seconds: itemClock.elapsed)
@@ -82,16 +88,20 @@ public enum BatchRun {
         } catch {
             return prepared.finish(ExitStatus(outputError: error), error.description, warnings: warnings)
         }
-        for country in priceFiles.unpriced.sorted() { warnings.append("country \(country) has no price records: no price files") }
+        for country in priceFiles.unpriced.sorted() {
+            warnings.append("country \(country) has no price records: no price files")
+        }
         stages.append(("reportsAndCompression", seconds(stageClock.elapsed)))
         crash.reached(.afterStaging)
         let publishClock = Stopwatch()
 
-        let publisher = Publisher(root: config.output, runId: clock.runId, asOf: asOf, retain: config.retain, crash: crash)
+        let publisher = Publisher(
+            root: config.output, runId: clock.runId, asOf: asOf, retain: config.retain, crash: crash)
         do throws(OutputError) {
             try Publisher.checkNoForeignLinks(root: config.output)
             for (n, item) in items.enumerated() {
-                try publisher.publish(staged: item.folder, site: data.resellers[Int(item.site)].site, job: item.job.name)
+                try publisher.publish(
+                    staged: item.folder, site: data.resellers[Int(item.site)].site, job: item.job.name)
                 if n == 0 { crash.reached(.betweenPublishes) }
             }
             try syncFileSystem(config.output)
@@ -103,14 +113,18 @@ public enum BatchRun {
         let summary: [JSONValue] = jobs.map { job in
             let mine = items.indices.filter { items[$0].job.name == job.name }
             let totals = mine.reduce(StagedTotals()) { $0 + results.totals[$1] }
-            let sharing: [(key: String, value: JSONValue)] = job.reports.contains(.priceFiles)
-                ? [("distinctPriceFiles", .int(shared.files)), ("distinctPriceFileBytes", .int(shared.bytes)),
-                   ("distinctPriceFileRawBytes", .int(shared.rawBytes))] : []
-            return .object([
-                ("name", .string(job.name)), ("sites", .int(mine.count)), ("files", .int(totals.files)),
-                ("rows", .int(totals.rows)), ("bytes", .int(totals.bytes)), ("rawBytes", .int(totals.rawBytes)),
-                ("seconds", seconds(totals.seconds)),
-            ] + sharing)
+            let sharing: [(key: String, value: JSONValue)] =
+                job.reports.contains(.priceFiles)
+                ? [
+                    ("distinctPriceFiles", .int(shared.files)), ("distinctPriceFileBytes", .int(shared.bytes)),
+                    ("distinctPriceFileRawBytes", .int(shared.rawBytes))
+                ] : []
+            return .object(
+                [
+                    ("name", .string(job.name)), ("sites", .int(mine.count)), ("files", .int(totals.files)),
+                    ("rows", .int(totals.rows)), ("bytes", .int(totals.bytes)), ("rawBytes", .int(totals.rawBytes)),
+                    ("seconds", seconds(totals.seconds))
+                ] + sharing)
         }
         var finished = prepared
         finished.record.stages = .object(stages)

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Fault injection for the publication tests: `PAO_BATCH_CRASH_AT=<point>` kills the process

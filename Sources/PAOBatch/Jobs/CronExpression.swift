@@ -3,7 +3,7 @@ enum CronExpression {
     private static let fields: [(name: String, range: ClosedRange<Int>, names: [String])] = [
         ("minute", 0...59, []), ("hour", 0...23, []), ("day of month", 1...31, []),
         ("month", 1...12, ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]),
-        ("day of week", 0...7, ["sun", "mon", "tue", "wed", "thu", "fri", "sat"]),
+        ("day of week", 0...7, ["sun", "mon", "tue", "wed", "thu", "fri", "sat"])
     ]
 
     /// What is wrong with `expression`, or nil when it is valid.

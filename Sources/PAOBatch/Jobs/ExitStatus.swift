@@ -11,7 +11,9 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
     case config = 78
 
     /// The first of 64, 78, 75, 66, 65, 73, 74, 70 wins.
-    public static let precedence: [ExitStatus] = [.usage, .config, .locked, .noInput, .dataError, .cannotCreate, .ioError, .software]
+    public static let precedence: [ExitStatus] = [
+        .usage, .config, .locked, .noInput, .dataError, .cannotCreate, .ioError, .software
+    ]
 
     init(_ error: FeedError) {
         switch error.kind {

@@ -62,7 +62,8 @@ final class IsolationCheck: @unchecked Sendable {
                 guard let r = c.resellerBySite.find(s), scope(r) else { return "reseller \(s) is not in scope" }
             }
             if let s = column(columns.customer) {
-                guard let customer = c.customerBySite.find(s), c.sellersOfCustomer[Int(customer)].contains(where: scope) else {
+                guard let customer = c.customerBySite.find(s), c.sellersOfCustomer[Int(customer)].contains(where: scope)
+                else {
                     return "customer \(s) is not related"
                 }
             }

@@ -28,7 +28,9 @@ public indirect enum JSONValue: Equatable, Sendable {
         p.skipSpace()
         let v = try p.value(depth: 0)
         p.skipSpace()
-        guard p.i == bytes.count else { throw JSONSyntaxError(offset: p.i, message: "unexpected text after the document") }
+        guard p.i == bytes.count else {
+            throw JSONSyntaxError(offset: p.i, message: "unexpected text after the document")
+        }
         return v
     }
 }
@@ -100,7 +102,9 @@ private struct JSONParser {
 
     mutating func literal(_ word: String, _ v: JSONValue) throws(JSONSyntaxError) -> JSONValue {
         let w = Array(word.utf8)
-        guard i + w.count <= bytes.count, Array(bytes[i..<i + w.count]) == w else { throw error("unexpected character") }
+        guard i + w.count <= bytes.count, Array(bytes[i..<i + w.count]) == w else {
+            throw error("unexpected character")
+        }
         i += w.count
         return v
     }
@@ -151,7 +155,9 @@ private struct JSONParser {
                 case UInt8(ascii: "t"): out.append(9)
                 case UInt8(ascii: "u"):
                     var scalar = try hex4()
-                    if (0xD800...0xDBFF).contains(scalar), i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") {
+                    if (0xD800...0xDBFF).contains(scalar), i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"),
+                        bytes[i + 1] == UInt8(ascii: "u")
+                    {
                         i += 2
                         let low = try hex4()
                         guard (0xDC00...0xDFFF).contains(low) else { throw error("invalid surrogate pair") }
@@ -174,7 +180,13 @@ private struct JSONParser {
         for _ in 0..<4 {
             let c = bytes[i] | 0x20
             let d: UInt8
-            if c &- 0x30 < 10 { d = c - 0x30 } else if c &- 0x61 < 6 { d = c - 0x61 + 10 } else { throw error("invalid \\u escape") }
+            if c &- 0x30 < 10 {
+                d = c - 0x30
+            } else if c &- 0x61 < 6 {
+                d = c - 0x61 + 10
+            } else {
+                throw error("invalid \\u escape")
+            }
             v = v << 4 | UInt32(d)
             i += 1
         }

@@ -5,12 +5,14 @@ extension ConfigNode {
         guard let nameNode = o["name"] else { throw ConfigError(path + ".name", "name is required") }
         let name = try nameNode.string()
         guard name.utf8.count <= 48, let first = name.utf8.first, first &- 0x30 < 10 || first &- 0x61 < 26,
-              name.utf8.allSatisfy({ $0 &- 0x30 < 10 || $0 &- 0x61 < 26 || $0 == 0x2D })
+            name.utf8.allSatisfy({ $0 &- 0x30 < 10 || $0 &- 0x61 < 26 || $0 == 0x2D })
         else { throw nameNode.fail("must match ^[a-z0-9][a-z0-9-]{0,47}$") }
         var schedule: String?
         if let n = o["schedule"] {
             schedule = try n.string()
-            if let problem = CronExpression.problem(schedule!) { throw n.fail("not a 5-field cron expression: \(problem)") }
+            if let problem = CronExpression.problem(schedule!) {
+                throw n.fail("not a 5-field cron expression: \(problem)")
+            }
         }
         var sites = Job.Sites.all
         if let n = o["sites"] {
@@ -24,11 +26,14 @@ extension ConfigNode {
                 sites = .listed(ids)
             }
         }
-        let formats = try o["formats"].map { (n) throws(ConfigError) in
-            try n.stringList(allowed: Job.Format.allCases.map(\.rawValue)).map { Job.Format(rawValue: $0)! }
-        } ?? [.csv, .xml]
+        let formats =
+            try o["formats"].map { (n) throws(ConfigError) in
+                try n.stringList(allowed: Job.Format.allCases.map(\.rawValue)).map { Job.Format(rawValue: $0)! }
+            } ?? [.csv, .xml]
         guard let reportsNode = o["reports"] else { throw ConfigError(path + ".reports", "reports is required") }
-        let reports = try reportsNode.stringList(allowed: ReportID.allCases.map(\.rawValue)).map { ReportID(rawValue: $0)! }
+        let reports = try reportsNode.stringList(allowed: ReportID.allCases.map(\.rawValue)).map {
+            ReportID(rawValue: $0)!
+        }
         var params: [ReportID: [String: JSONValue]] = [:]
         if let n = o["params"] {
             for (key, node) in try n.members() {
@@ -39,8 +44,9 @@ extension ConfigNode {
         }
         let filters = try o["filters"]?.customerFilters() ?? CustomerFilters()
         let csv = try o["csv"]?.csvDialect(base: defaultCSV) ?? defaultCSV
-        return Job(name: name, schedule: schedule, sites: sites, formats: formats, reports: reports, params: params,
-                   filters: filters, csv: csv)
+        return Job(
+            name: name, schedule: schedule, sites: sites, formats: formats, reports: reports, params: params,
+            filters: filters, csv: csv)
     }
 
     /// The params object of one report: only its own keys, each of the right type and range.

@@ -16,7 +16,9 @@ extension JobsConfig {
         do { root = try JSONValue.parse(bytes) } catch {
             throw ConfigError("$", "not valid JSON at byte \(error.offset): \(error.message)")
         }
-        let top = try ConfigNode(root, "$").object(allowed: ["input", "output", "timezone", "gzipLevel", "csv", "rejects", "retain", "jobs"])
+        let top = try ConfigNode(root, "$").object(allowed: [
+            "input", "output", "timezone", "gzipLevel", "csv", "rejects", "retain", "jobs"
+        ])
         func resolve(_ p: String) -> String { p.hasPrefix("/") ? p : folder + "/" + p }
         let timezone = try top["timezone"]?.string() ?? "UTC"
         if TimeZone(identifier: timezone) == nil { throw ConfigError("$.timezone", "unknown time zone \(timezone)") }
@@ -26,7 +28,9 @@ extension JobsConfig {
             thresholds.maxRatio = try r["maxRatio"]?.ratio() ?? thresholds.maxRatio
             if let feeds = r["feeds"] {
                 for (name, node) in try feeds.members() {
-                    guard let feed = FeedName(rawValue: name) else { throw ConfigError(node.path, "unknown feed \(name)") }
+                    guard let feed = FeedName(rawValue: name) else {
+                        throw ConfigError(node.path, "unknown feed \(name)")
+                    }
                     thresholds.perFeed[feed] = try node.object(allowed: ["maxRatio"])["maxRatio"]?.ratio()
                 }
             }
@@ -40,12 +44,15 @@ extension JobsConfig {
         var jobs: [Job] = []
         for node in try jobsNode.array() {
             let job = try node.job(defaultCSV: csv)
-            if jobs.contains(where: { $0.name == job.name }) { throw ConfigError(node.path + ".name", "job name \(job.name) is used twice") }
+            if jobs.contains(where: { $0.name == job.name }) {
+                throw ConfigError(node.path + ".name", "job name \(job.name) is used twice")
+            }
             jobs.append(job)
         }
         if jobs.isEmpty { throw ConfigError("$.jobs", "at least one job is required") }
-        return JobsConfig(input: input, output: output, timezone: timezone, gzipLevel: gzipLevel, csv: csv,
-                          rejects: thresholds, retain: retain, jobs: jobs)
+        return JobsConfig(
+            input: input, output: output, timezone: timezone, gzipLevel: gzipLevel, csv: csv,
+            rejects: thresholds, retain: retain, jobs: jobs)
     }
 }
 
@@ -53,11 +60,15 @@ extension JobsConfig {
 /// the file-system root, or the input folder (compared lexically and, when both exist, resolved).
 private func checkOutputRoot(_ output: String, input: String, given: ConfigNode?) throws(ConfigError) {
     let path = given?.path ?? "$.output"
-    if case .string(let raw)? = given?.value, raw.isEmpty { throw ConfigError(path, "output must name a folder, not be empty") }
+    if case .string(let raw)? = given?.value, raw.isEmpty {
+        throw ConfigError(path, "output must name a folder, not be empty")
+    }
     let lexical = URL(fileURLWithPath: output).standardizedFileURL.path
     let resolved = URL(fileURLWithPath: output).resolvingSymlinksInPath().path
     if lexical == "/" || resolved == "/" { throw ConfigError(path, "output must not be the file-system root") }
-    let inputs = [URL(fileURLWithPath: input).standardizedFileURL.path, URL(fileURLWithPath: input).resolvingSymlinksInPath().path]
+    let inputs = [
+        URL(fileURLWithPath: input).standardizedFileURL.path, URL(fileURLWithPath: input).resolvingSymlinksInPath().path
+    ]
     if inputs.contains(lexical) || inputs.contains(resolved) {
         throw ConfigError(path, "output must not be the input folder \(input)")
     }
@@ -137,7 +148,9 @@ struct ConfigNode {
         var out: [String] = []
         for item in items {
             let s = try item.string()
-            if let allowed, !allowed.contains(s) { throw item.fail("must be one of \(allowed.joined(separator: ", "))") }
+            if let allowed, !allowed.contains(s) {
+                throw item.fail("must be one of \(allowed.joined(separator: ", "))")
+            }
             guard !out.contains(s) else { throw item.fail("\(s) is listed twice") }
             out.append(s)
         }

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// What `validate` or `run` found and did.
@@ -21,8 +21,10 @@ struct PreparedRun {
 
     /// Reads the config, takes the lock and loads every feed. Returns a finished outcome when the
     /// run must stop (the run record is written then only if the lock was taken).
-    static func prepare(configPath: String, asOf: Day?, command: String, shard: (k: Int, n: Int)?, jobNames: [String],
-                        clock: RunClock, progress: ((FeedStats) -> Void)? = nil) -> Result<PreparedRun, OutcomeBox> {
+    static func prepare(
+        configPath: String, asOf: Day?, command: String, shard: (k: Int, n: Int)?, jobNames: [String],
+        clock: RunClock, progress: ((FeedStats) -> Void)? = nil
+    ) -> Result<PreparedRun, OutcomeBox> {
         let config: JobsConfig
         do { config = try JobsConfig.load(path: configPath) } catch {
             return .failure(OutcomeBox(RunOutcome(status: .config, message: "\(configPath): \(error)")))
@@ -34,7 +36,9 @@ struct PreparedRun {
         // still wins over 73 (SPEC §1 precedence).
         func cannotCreate(_ error: OutputError) -> Result<PreparedRun, OutcomeBox> {
             if case .failure(let feedError) = DatasetLoader.locate(inputFolder: config.input) {
-                return .failure(OutcomeBox(RunOutcome(status: ExitStatus(feedError), message: feedError.description, config: config)))
+                return .failure(
+                    OutcomeBox(
+                        RunOutcome(status: ExitStatus(feedError), message: feedError.description, config: config)))
             }
             return .failure(OutcomeBox(RunOutcome(status: .cannotCreate, message: error.description, config: config)))
         }
@@ -42,12 +46,18 @@ struct PreparedRun {
         let lock: RunLock
         do { lock = try RunLock(outputRoot: config.output, shard: shard) } catch {
             switch error {
-            case .held: return .failure(OutcomeBox(RunOutcome(status: .locked, message: "another run holds the lock of \(config.output)", config: config)))
+            case .held:
+                return .failure(
+                    OutcomeBox(
+                        RunOutcome(
+                            status: .locked, message: "another run holds the lock of \(config.output)", config: config))
+                )
             case .cannotOpen(let e): return cannotCreate(e)
             }
         }
-        var record = RunRecord(runId: clock.runId, command: command, asOf: asOf ?? clock.today(in: config.timezone),
-                               started: clock.started)
+        var record = RunRecord(
+            runId: clock.runId, command: command, asOf: asOf ?? clock.today(in: config.timezone),
+            started: clock.started)
         let loadClock = Stopwatch()
         let load = DatasetLoader.load(inputFolder: config.input, loaded: progress)
         record.loadSeconds = loadClock.elapsed
@@ -57,7 +67,11 @@ struct PreparedRun {
         if let error = load.failure {
             failure = (ExitStatus(error), error.description)
         } else if let over = load.feeds.first(where: config.rejects.exceeded) {
-            failure = (.dataError, "\(over.feed.rawValue): \(over.rejected) of \(over.read) records rejected, over the ratio \(config.rejects.maxRatio(for: over.feed))")
+            failure = (
+                .dataError,
+                "\(over.feed.rawValue): \(over.rejected) of \(over.read) records rejected, "
+                    + "over the ratio \(config.rejects.maxRatio(for: over.feed))"
+            )
         }
         let prepared = PreparedRun(config: config, lock: lock, record: record, load: load)
         if let (status, message) = failure { return .failure(OutcomeBox(prepared.finish(status, message))) }
@@ -65,7 +79,8 @@ struct PreparedRun {
     }
 
     /// Writes the run record with the final status and returns the outcome.
-    func finish(_ status: ExitStatus, _ message: String?, jobs: [JSONValue] = [], warnings: [String] = []) -> RunOutcome {
+    func finish(_ status: ExitStatus, _ message: String?, jobs: [JSONValue] = [], warnings: [String] = []) -> RunOutcome
+    {
         var outcome = RunOutcome(status: status, message: message, record: record, config: config, load: load)
         outcome.record!.exitCode = status
         outcome.record!.error = message

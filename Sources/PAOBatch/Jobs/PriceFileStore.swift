@@ -56,7 +56,11 @@ final class PriceFileStore: @unchecked Sendable {
     /// started is written by this caller first, so workers needing the same files split them
     /// between them; then it waits for those another worker is writing.
     func files(_ wanted: [(PriceFileKey, Job.Format)], dialect: CSVDialect) throws(OutputError) -> [Shared] {
-        let keys = wanted.map { Key(file: $0.0, format: $0.1, bom: dialect.bom, crlf: dialect.lineEnding == .crlf, guarded: dialect.formulaGuard) }
+        let keys = wanted.map {
+            Key(
+                file: $0.0, format: $0.1, bom: dialect.bom, crlf: dialect.lineEnding == .crlf,
+                guarded: dialect.formulaGuard)
+        }
         for key in keys {
             if case .mine(let subfolder) = claim(key, waiting: false) { _ = try produce(key, subfolder, dialect) }
         }
@@ -91,7 +95,9 @@ final class PriceFileStore: @unchecked Sendable {
 
     private func produce(_ key: Key, _ subfolder: Int, _ dialect: CSVDialect) throws(OutputError) -> Shared {
         var result: Result<Shared, OutputError>
-        do throws(OutputError) { result = .success(try write(key.file, format: key.format, dialect: dialect, subfolder: subfolder)) } catch {
+        do throws(OutputError) {
+            result = .success(try write(key.file, format: key.format, dialect: dialect, subfolder: subfolder))
+        } catch {
             result = .failure(error)
         }
         lock.lock()
@@ -102,14 +108,19 @@ final class PriceFileStore: @unchecked Sendable {
         return try result.get()
     }
 
-    private func write(_ fileKey: PriceFileKey, format: Job.Format, dialect: CSVDialect, subfolder: Int) throws(OutputError) -> Shared {
+    private func write(_ fileKey: PriceFileKey, format: Job.Format, dialect: CSVDialect, subfolder: Int)
+        throws(OutputError) -> Shared
+    {
         let name = "\(fileKey.stem)_\(view.asOf).\(format.rawValue).gz"
         let subfolder = "\(folder)/\(subfolder)"
         try PreparedRun.makeFolders(subfolder)
-        let writer = try ReportFileWriter(path: subfolder + "/" + name, format: format, spec: ReportID.priceFiles.spec,
-                                          rootAttributes: fileKey.rootAttributes + [("asOf", view.asOf.description)],
-                                          dialect: dialect, gzipLevel: gzipLevel)
-        for row in PriceFilesReport.rows(view, fileKey, pricesByMarket[Market(country: fileKey.country, currency: fileKey.currency)] ?? []) {
+        let writer = try ReportFileWriter(
+            path: subfolder + "/" + name, format: format, spec: ReportID.priceFiles.spec,
+            rootAttributes: fileKey.rootAttributes + [("asOf", view.asOf.description)],
+            dialect: dialect, gzipLevel: gzipLevel)
+        for row in PriceFilesReport.rows(
+            view, fileKey, pricesByMarket[Market(country: fileKey.country, currency: fileKey.currency)] ?? [])
+        {
             try writer.write(row)
         }
         return Shared(path: subfolder + "/" + name, file: try writer.finish(name: name, report: .priceFiles))
@@ -119,6 +130,8 @@ final class PriceFileStore: @unchecked Sendable {
     var written: (files: Int, bytes: Int, rawBytes: Int) {
         lock.lock()
         defer { lock.unlock() }
-        return (done.count, done.values.reduce(0) { $0 + $1.file.bytes }, done.values.reduce(0) { $0 + $1.file.rawBytes })
+        return (
+            done.count, done.values.reduce(0) { $0 + $1.file.bytes }, done.values.reduce(0) { $0 + $1.file.rawBytes }
+        )
     }
 }

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The output folder's `flock` (SPEC §7): held for the life of the process, released by the
@@ -28,7 +28,8 @@ public final class RunLock {
     private static func take(_ path: String, _ mode: Int32) throws(Failure) -> Int32 {
         let fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
-            throw .cannotOpen(OutputError(.cannotCreate, path, "cannot open the lock: \(String(cString: strerror(errno)))"))
+            throw .cannotOpen(
+                OutputError(.cannotCreate, path, "cannot open the lock: \(String(cString: strerror(errno)))"))
         }
         guard flock(fd, mode | LOCK_NB) == 0 else {
             close(fd)

@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `runs/<run-id>/run.json` and `rejects.csv.gz` (SPEC §6.5): what a run read, did and warned about.
@@ -29,18 +29,24 @@ public struct RunRecord: Sendable {
         let feedValues: [JSONValue] = feeds.map { f in
             .object([
                 ("feed", .string(f.feed.rawValue)), ("file", f.file.map { .string($0) } ?? .null),
-                ("sha256", f.sha256.map { .string($0) } ?? .null), ("bytes", .int(f.bytes)), ("streamBytes", .int(f.streamBytes)),
+                ("sha256", f.sha256.map { .string($0) } ?? .null), ("bytes", .int(f.bytes)),
+                ("streamBytes", .int(f.streamBytes)),
                 ("seconds", seconds(f.seconds)), ("read", .int(f.read)),
                 ("accepted", .int(f.accepted)), ("rejected", .int(f.rejected)),
-                ("rejectsByCode", .object((rejectCounts[f.feed] ?? [:]).sorted { $0.key.rawValue < $1.key.rawValue }
-                    .map { ($0.key.rawValue, .int($0.value)) })),
+                (
+                    "rejectsByCode",
+                    .object(
+                        (rejectCounts[f.feed] ?? [:]).sorted { $0.key.rawValue < $1.key.rawValue }
+                            .map { ($0.key.rawValue, .int($0.value)) })
+                )
             ])
         }
         return .object([
             ("runId", .string(runId)), ("command", .string(command)), ("asOf", .string(asOf.description)),
             ("start", .string(RunClock.stamp(started))), ("end", .string(RunClock.stamp(Date()))),
             ("exitCode", .int(Int(exitCode.rawValue))), ("error", error.map { .string($0) } ?? .null),
-            ("feeds", .array(feedValues)), ("stages", stages), ("jobs", .array(jobs)), ("warnings", .array(warnings.map { .string($0) })),
+            ("feeds", .array(feedValues)), ("stages", stages), ("jobs", .array(jobs)),
+            ("warnings", .array(warnings.map { .string($0) }))
         ])
     }
 

@@ -14,9 +14,11 @@ public struct RunRequest: Sendable {
     /// Called after each feed is read, with its counts.
     public var feedProgress: (@Sendable (FeedStats) -> Void)?
 
-    public init(configPath: String, asOf: Day? = nil, jobs: [String] = [], sites: [String] = [], shard: (k: Int, n: Int)? = nil,
-                environment: [String: String] = [:], progress: (@Sendable (Int, Int) -> Void)? = nil,
-                feedProgress: (@Sendable (FeedStats) -> Void)? = nil) {
+    public init(
+        configPath: String, asOf: Day? = nil, jobs: [String] = [], sites: [String] = [], shard: (k: Int, n: Int)? = nil,
+        environment: [String: String] = [:], progress: (@Sendable (Int, Int) -> Void)? = nil,
+        feedProgress: (@Sendable (FeedStats) -> Void)? = nil
+    ) {
         self.configPath = configPath
         self.asOf = asOf
         self.jobs = jobs

@@ -1,7 +1,9 @@
 /// Which reseller sites a job runs for (SPEC §1.1, §9).
 enum SiteSelection {
     /// Sites of `job` narrowed by `--site` and the shard, sorted by id; skipped listed ids become warnings.
-    static func sites(for job: Job, data: Dataset, only: [String], shard: (k: Int, n: Int)?, warnings: inout [String]) -> [Int32] {
+    static func sites(for job: Job, data: Dataset, only: [String], shard: (k: Int, n: Int)?, warnings: inout [String])
+        -> [Int32]
+    {
         var bySite: [String: Int32] = [:]
         for (i, r) in data.resellers.enumerated() { bySite[r.site] = Int32(i) }
         var chosen: [Int32]

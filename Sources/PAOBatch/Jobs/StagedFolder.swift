@@ -34,14 +34,17 @@ struct StagedFolder {
         for report in job.reports {
             let params = ReportParams(job.params[report] ?? [:])
             if report == .priceFiles {
-                let wanted = priceFiles.keys(site: self.site, params: params).flatMap { key in job.formats.map { (key, $0) } }
+                let wanted = priceFiles.keys(site: self.site, params: params).flatMap { key in
+                    job.formats.map { (key, $0) }
+                }
                 for shared in try priceFiles.files(wanted, dialect: job.csv) {
                     try FileSystem.linkOrCopy(shared.path, folder + "/" + shared.file.name)
                     files.append(shared.file)
                 }
                 continue
             }
-            let rows = ReportRegistry.rows(report, ReportInput(view: view, site: self.site, params: params, filters: job.filters))
+            let rows = ReportRegistry.rows(
+                report, ReportInput(view: view, site: self.site, params: params, filters: job.filters))
             let columns = IsolationCheck.SiteCheck.Columns(report.spec)
             for i in rows.indices {
                 if let breach = isolation.breach(columns, rows[i].values) {

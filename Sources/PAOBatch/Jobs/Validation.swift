@@ -2,7 +2,9 @@
 /// publishes nothing.
 public enum Validation {
     public static func run(configPath: String, asOf: Day?, clock: RunClock = RunClock()) -> RunOutcome {
-        switch PreparedRun.prepare(configPath: configPath, asOf: asOf, command: "validate", shard: nil, jobNames: [], clock: clock) {
+        switch PreparedRun.prepare(
+            configPath: configPath, asOf: asOf, command: "validate", shard: nil, jobNames: [], clock: clock)
+        {
         case .failure(let box): return box.outcome
         case .success(let prepared): return prepared.finish(.ok, nil)
         }

@@ -170,7 +170,7 @@ let iso4217Table: [(code: String, minorDigits: Int)] = [
     ("ZAR", 2),
     ("ZMW", 2),
     ("ZWG", 2),
-    ("ZWL", 2),
+    ("ZWL", 2)
 ]
 
 /// ISO 3166-1 alpha-2 country codes, sorted.
@@ -195,5 +195,5 @@ let iso3166Table: [String] = [
     "SN", "SO", "SR", "SS", "ST", "SV", "SX", "SY", "SZ", "TC", "TD", "TF",
     "TG", "TH", "TJ", "TK", "TL", "TM", "TN", "TO", "TR", "TT", "TV", "TW",
     "TZ", "UA", "UG", "UM", "US", "UY", "UZ", "VA", "VC", "VE", "VG", "VI",
-    "VN", "VU", "WF", "WS", "YE", "YT", "ZA", "ZM", "ZW",
+    "VN", "VU", "WF", "WS", "YE", "YT", "ZA", "ZM", "ZW"
 ]

@@ -42,7 +42,9 @@ public enum PartType: String, FeedEnum {
     case LICENSE_SS, SS_RENEWAL, SS_REINSTATEMENT, CTL, MONTHLY, SAAS, SAAS_OVERAGE
 
     /// LICENSE_SS, SS_RENEWAL and SS_REINSTATEMENT.
-    public var isSubscriptionAndSupport: Bool { self == .LICENSE_SS || self == .SS_RENEWAL || self == .SS_REINSTATEMENT }
+    public var isSubscriptionAndSupport: Bool {
+        self == .LICENSE_SS || self == .SS_RENEWAL || self == .SS_REINSTATEMENT
+    }
     /// The types a renewal key and a renewal part apply to.
     public var isRenewable: Bool { isSubscriptionAndSupport || self == .CTL || self == .SAAS }
     /// Types whose transaction lines must carry a subscription id.

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// An open-addressing hash index from keys to entry numbers, hashed from raw bytes so lookups

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Where bytes go: a file, or any other consumer.
@@ -17,7 +17,9 @@ public final class FileSink: ByteSink {
     public init(path: String, mode: mode_t = 0o644) throws(OutputError) {
         self.path = path
         fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, mode)
-        guard fd >= 0 else { throw OutputError(.cannotCreate, path, "cannot create: \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else {
+            throw OutputError(.cannotCreate, path, "cannot create: \(String(cString: strerror(errno)))")
+        }
     }
 
     deinit { if fd >= 0 { Glibc.close(fd) } }

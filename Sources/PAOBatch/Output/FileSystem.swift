@@ -2,7 +2,7 @@ import CSyncFS
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Small file-system steps with the error kinds of SPEC §1 (73 create, 74 I/O).
@@ -32,8 +32,12 @@ enum FileSystem {
     /// Atomically makes `path` a symlink to `target` (a new link renamed over the old name).
     static func switchLink(_ path: String, to target: String, temporaryName: String) throws(OutputError) {
         unlink(temporaryName)
-        guard symlink(target, temporaryName) == 0 else { throw OutputError(.cannotCreate, temporaryName, "symlink failed: \(errorText())") }
-        guard rename(temporaryName, path) == 0 else { throw OutputError(.cannotCreate, path, "rename failed: \(errorText())") }
+        guard symlink(target, temporaryName) == 0 else {
+            throw OutputError(.cannotCreate, temporaryName, "symlink failed: \(errorText())")
+        }
+        guard rename(temporaryName, path) == 0 else {
+            throw OutputError(.cannotCreate, path, "rename failed: \(errorText())")
+        }
     }
 
     static func move(_ from: String, _ to: String) throws(OutputError) {
@@ -48,7 +52,9 @@ enum FileSystem {
         var names: [String] = []
         errno = 0
         while let item = readdir(dir) {
-            let name = withUnsafeBytes(of: item.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            let name = withUnsafeBytes(of: item.pointee.d_name) {
+                String(cString: $0.bindMemory(to: CChar.self).baseAddress!)
+            }
             if name != "." && name != ".." { names.append(name) }
             errno = 0
         }
@@ -62,9 +68,13 @@ enum FileSystem {
         case .missing: return
         case .folder:
             for name in try names(path) { try removeTree(path + "/" + name) }
-            guard rmdir(path) == 0 || errno == ENOENT else { throw OutputError(.io, path, "cannot remove: \(errorText())") }
+            guard rmdir(path) == 0 || errno == ENOENT else {
+                throw OutputError(.io, path, "cannot remove: \(errorText())")
+            }
         default:
-            guard unlink(path) == 0 || errno == ENOENT else { throw OutputError(.io, path, "cannot remove: \(errorText())") }
+            guard unlink(path) == 0 || errno == ENOENT else {
+                throw OutputError(.io, path, "cannot remove: \(errorText())")
+            }
         }
     }
 
@@ -86,7 +96,8 @@ func makeFolder(_ path: String) throws(OutputError) {
     let err = errno
     var st = stat()
     if err == EEXIST, lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR { return }
-    throw OutputError(.cannotCreate, path, "cannot create folder: \(String(cString: strerror(err == EEXIST ? ENOTDIR : err)))")
+    throw OutputError(
+        .cannotCreate, path, "cannot create folder: \(String(cString: strerror(err == EEXIST ? ENOTDIR : err)))")
 }
 
 /// A folder only its owner can enter, whatever the umask and whatever mode an older run left on
@@ -96,7 +107,9 @@ func makePrivateFolder(_ path: String) throws(OutputError) {
     let fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
     guard fd >= 0 else { throw OutputError(.cannotCreate, path, "cannot open folder: \(FileSystem.errorText())") }
     defer { close(fd) }
-    guard fchmod(fd, 0o700) == 0 else { throw OutputError(.cannotCreate, path, "chmod failed: \(FileSystem.errorText())") }
+    guard fchmod(fd, 0o700) == 0 else {
+        throw OutputError(.cannotCreate, path, "chmod failed: \(FileSystem.errorText())")
+    }
 }
 
 /// Flushes every file and folder of the file system holding `path` to disk: one call that makes
@@ -105,7 +118,9 @@ func syncFileSystem(_ path: String) throws(OutputError) {
     let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     guard fd >= 0 else { throw OutputError(.io, path, "cannot open folder: \(String(cString: strerror(errno)))") }
     defer { close(fd) }
-    guard csyncfs_syncfs(fd) == 0 else { throw OutputError(.io, path, "syncfs failed: \(String(cString: strerror(errno)))") }
+    guard csyncfs_syncfs(fd) == 0 else {
+        throw OutputError(.io, path, "syncfs failed: \(String(cString: strerror(errno)))")
+    }
 }
 
 /// fsyncs a folder so renames and new entries in it are durable.

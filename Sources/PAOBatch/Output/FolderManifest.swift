@@ -1,11 +1,15 @@
 /// `MANIFEST.json` and `SHA256SUMS` of one published folder (SPEC §6.5): nothing run-specific.
 enum FolderManifest {
     /// Writes both files into `folder`; `files` are the folder's other files.
-    static func write(site: String, job: String, asOf: Day, files: [WrittenFile], into folder: String) throws(OutputError) {
+    static func write(site: String, job: String, asOf: Day, files: [WrittenFile], into folder: String)
+        throws(OutputError)
+    {
         let sorted = files.sorted { textLess($0.name, $1.name) }
         let manifestFile = try FileSink(path: folder + "/MANIFEST.json")
         let hashing = HashingSink(manifestFile)
-        try manifest(site: site, job: job, asOf: asOf, files: sorted).withBytes { bytes throws(OutputError) in try hashing.write(bytes) }
+        try manifest(site: site, job: job, asOf: asOf, files: sorted).withBytes { bytes throws(OutputError) in
+            try hashing.write(bytes)
+        }
         try manifestFile.close()
         var sums = sorted.map { ($0.name, $0.sha256) } + [("MANIFEST.json", hashing.sha256)]
         sums.sort { textLess($0.0, $1.0) }
@@ -20,7 +24,10 @@ enum FolderManifest {
     /// lists hundreds of files, too many to build a JSON tree for each time.
     static func manifest(site: String, job: String, asOf: Day, files: [WrittenFile]) -> ByteBlock {
         let out = ByteBlock(capacity: 1024 + 256 * files.count)
-        out.append("{\n  \"site\": \(JSONValue.quote(site)),\n  \"job\": \(JSONValue.quote(job)),\n  \"asOf\": \"\(asOf)\",\n  \"files\": ")
+        out.append(
+            "{\n  \"site\": \(JSONValue.quote(site)),\n  \"job\": \(JSONValue.quote(job)),\n"
+                + "  \"asOf\": \"\(asOf)\",\n  \"files\": "
+        )
         guard !files.isEmpty else {
             out.append("[]\n}\n")
             return out
@@ -29,7 +36,10 @@ enum FolderManifest {
         for (i, f) in files.enumerated() {
             out.append(i > 0 ? ",\n    {\n" : "\n    {\n")
             out.append("      \"name\": \(JSONValue.quote(f.name)),\n      \"report\": \"\(f.report.rawValue)\",\n")
-            out.append("      \"format\": \"\(f.format.rawValue)\",\n      \"rows\": \(f.rows),\n      \"bytes\": \(f.bytes),\n")
+            out.append(
+                "      \"format\": \"\(f.format.rawValue)\",\n      \"rows\": \(f.rows),\n"
+                    + "      \"bytes\": \(f.bytes),\n"
+            )
             out.append("      \"sha256\": \"\(f.sha256)\"\n    }")
         }
         out.append("\n  ]\n}\n")

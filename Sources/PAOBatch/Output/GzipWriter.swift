@@ -22,7 +22,8 @@ public final class GzipWriter: ByteSink {
     public func write(_ bytes: UnsafeRawBufferPointer) throws(OutputError) {
         guard bytes.count > 0 else { return }
         rawBytes += bytes.count
-        state.stream.pointee.next_in = UnsafeMutablePointer(mutating: bytes.baseAddress!.assumingMemoryBound(to: UInt8.self))
+        state.stream.pointee.next_in = UnsafeMutablePointer(
+            mutating: bytes.baseAddress!.assumingMemoryBound(to: UInt8.self))
         state.stream.pointee.avail_in = UInt32(bytes.count)
         try pump(Z_NO_FLUSH)
     }
@@ -51,7 +52,9 @@ public final class GzipWriter: ByteSink {
             } else if flush != Z_FINISH {
                 return
             } else if status == Z_STREAM_END {
-                if pending > 0 { try sink.write(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(out)[0..<pending])) }
+                if pending > 0 {
+                    try sink.write(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(out)[0..<pending]))
+                }
                 pending = 0
                 return
             }

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Publishes staged (site, job, as-of) folders (SPEC §6.1, §6.6). The folder of an as-of date is a
@@ -80,9 +80,10 @@ struct Publisher {
             if let target { try FileSystem.removeTree("\(folder)/\(target)") }
         }
         let names = try FileSystem.names(folder)
-        let linked = Set(names.compactMap { name in
-            FileSystem.entry("\(folder)/\(name)") == .symlink ? FileSystem.readLink("\(folder)/\(name)") : nil
-        })
+        let linked = Set(
+            names.compactMap { name in
+                FileSystem.entry("\(folder)/\(name)") == .symlink ? FileSystem.readLink("\(folder)/\(name)") : nil
+            })
         for name in names where (name.hasPrefix(".v-") && !linked.contains(name)) || name.hasPrefix(".tmp-") {
             try FileSystem.removeTree("\(folder)/\(name)")
         }

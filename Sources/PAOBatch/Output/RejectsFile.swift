@@ -8,8 +8,10 @@ enum RejectsFile {
         let csv = CSVRowWriter(sink: gzip, dialect: dialect)
         try csv.row(header.map { ($0, false) })
         for r in rejects {
-            try csv.row([(r.feed, false), (r.file, false), (String(r.line), false), (r.field, false), (r.code.rawValue, false),
-                         (r.message, true), (displayRaw(r.raw), true)])
+            try csv.row([
+                (r.feed, false), (r.file, false), (String(r.line), false), (r.field, false), (r.code.rawValue, false),
+                (r.message, true), (displayRaw(r.raw), true)
+            ])
         }
         try csv.flush()
         try gzip.finish()

@@ -26,8 +26,10 @@ final class ReportFileWriter {
     private var rows = 0
 
     /// `rootAttributes` name the XML root's attributes after `name`.
-    init(path: String, format: Job.Format, spec: ReportSpec, rootAttributes: [(String, String)], dialect: CSVDialect,
-         gzipLevel: Int) throws(OutputError) {
+    init(
+        path: String, format: Job.Format, spec: ReportSpec, rootAttributes: [(String, String)], dialect: CSVDialect,
+        gzipLevel: Int
+    ) throws(OutputError) {
         file = try FileSink(path: path)
         hashing = HashingSink(file)
         gzip = GzipWriter(sink: hashing, level: gzipLevel)
@@ -81,8 +83,9 @@ final class ReportFileWriter {
         try flush()
         try gzip.finish()
         try file.close()
-        return WrittenFile(name: name, report: report, format: format, rows: rows, bytes: hashing.count,
-                           sha256: hashing.sha256, rawBytes: gzip.rawBytes)
+        return WrittenFile(
+            name: name, report: report, format: format, rows: rows, bytes: hashing.count,
+            sha256: hashing.sha256, rawBytes: gzip.rawBytes)
     }
 
     private func writeCSV(_ fields: UnsafeBufferPointer<String>, guard enabled: Bool) {

@@ -39,7 +39,9 @@ public enum TextEncoding {
 
     /// Writes one CSV field at `p` and moves `p` past it.
     @inline(__always)
-    static func writeCSVField(_ bytes: UnsafeBufferPointer<UInt8>, guarded: Bool, at p: inout UnsafeMutablePointer<UInt8>) {
+    static func writeCSVField(
+        _ bytes: UnsafeBufferPointer<UInt8>, guarded: Bool, at p: inout UnsafeMutablePointer<UInt8>
+    ) {
         let guardMark = guarded && startsFormula(bytes.first)
         guard anyByte(of: bytes, csvSpecial) else {
             if guardMark { put(0x27, at: &p) }
@@ -113,7 +115,8 @@ public enum TextEncoding {
     static func putPadded(_ source: UnsafePointer<UInt8>, _ count: Int, at p: inout UnsafeMutablePointer<UInt8>) {
         var k = 0
         while k < count {
-            UnsafeMutableRawPointer(p + k).storeBytes(of: UnsafeRawPointer(source + k).loadUnaligned(as: UInt64.self), as: UInt64.self)
+            UnsafeMutableRawPointer(p + k).storeBytes(
+                of: UnsafeRawPointer(source + k).loadUnaligned(as: UInt64.self), as: UInt64.self)
             k += 8
         }
         p += count
@@ -164,7 +167,9 @@ public enum TextEncoding {
     }
 
     /// Lets `body` write at most `bound` bytes at the end of `out`.
-    private static func append(upTo bound: Int, to out: inout [UInt8], _ body: (inout UnsafeMutablePointer<UInt8>) -> Void) {
+    private static func append(
+        upTo bound: Int, to out: inout [UInt8], _ body: (inout UnsafeMutablePointer<UInt8>) -> Void
+    ) {
         let start = out.count
         out.append(contentsOf: repeatElement(0, count: bound))
         let end = out.withUnsafeMutableBufferPointer { buffer in

@@ -30,7 +30,8 @@ enum CustomersReport {
             if let start = l.coverageStart, let end = l.coverageEnd { active = start <= view.asOf && view.asOf <= end }
             let amount = view.amount(l)
             // Updated in place: a copy of the summary would copy its order set on every insert.
-            byCustomer[l.customer, default: Summary()].add(l.orderDate, view.ranks.order[Int(i)], amount, active: active, due: due)
+            byCustomer[l.customer, default: Summary()].add(
+                l.orderDate, view.ranks.order[Int(i)], amount, active: active, due: due)
         }
         return byCustomer
     }
@@ -41,12 +42,16 @@ enum CustomersReport {
         return summaries.keys.sorted { view.siteRank($0) < view.siteRank($1) }.map { c in
             let s = summaries[c]!
             let cu = view[customer: c]
-            return ReportRow(customer: c, quote: nil, values: [
-                cu.siteNumber, cu.siteName, cu.customerNumber, cu.agreementNumber ?? "", cu.customerName, cu.country.code,
-                cu.currency.code, cu.enrollmentType.rawValue, cu.siteRole?.rawValue ?? "", cu.priceLevel.rawValue,
-                cu.anniversaryText, s.first.description, s.last.description, String(s.orders.distinct), String(s.activeLines),
-                Format.date(s.nextRenewal),
-            ])
+            return ReportRow(
+                customer: c, quote: nil,
+                values: [
+                    cu.siteNumber, cu.siteName, cu.customerNumber, cu.agreementNumber ?? "", cu.customerName,
+                    cu.country.code,
+                    cu.currency.code, cu.enrollmentType.rawValue, cu.siteRole?.rawValue ?? "", cu.priceLevel.rawValue,
+                    cu.anniversaryText, s.first.description, s.last.description, String(s.orders.distinct),
+                    String(s.activeLines),
+                    Format.date(s.nextRenewal)
+                ])
         }
     }
 }

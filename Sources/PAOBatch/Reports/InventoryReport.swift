@@ -9,7 +9,9 @@ enum InventoryReport {
         var groups: [Key: (quantity: Int64, lines: Int, earliest: Day, latest: Day)] = [:]
         for i in view.inScopeLines(input.site) {
             let l = view[line: i]
-            guard let start = l.coverageStart, let end = l.coverageEnd, start <= view.asOf, view.asOf <= end else { continue }
+            guard let start = l.coverageStart, let end = l.coverageEnd, start <= view.asOf, view.asOf <= end else {
+                continue
+            }
             let key = Key(customer: l.customer, part: l.part)
             var g = groups[key] ?? (0, 0, end, end)
             g.quantity += l.quantity
@@ -27,11 +29,14 @@ enum InventoryReport {
             let g = groups[k]!
             let c = view[customer: k.customer]
             let p = view[part: k.part]
-            return ReportRow(customer: k.customer, quote: nil, values: [
-                c.siteNumber, c.customerNumber, c.siteName, c.customerName, p.productId, p.productName, p.number,
-                p.description, p.type.rawValue, p.chargeMetric, String(g.quantity), String(g.lines), g.earliest.description,
-                g.latest.description,
-            ])
+            return ReportRow(
+                customer: k.customer, quote: nil,
+                values: [
+                    c.siteNumber, c.customerNumber, c.siteName, c.customerName, p.productId, p.productName, p.number,
+                    p.description, p.type.rawValue, p.chargeMetric, String(g.quantity), String(g.lines),
+                    g.earliest.description,
+                    g.latest.description
+                ])
         }
     }
 }

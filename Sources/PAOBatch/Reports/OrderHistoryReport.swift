@@ -42,11 +42,13 @@ enum OrderHistoryReport {
         return keys.map { k in
             let g = groups[k]!
             let c = view[customer: k.customer]
-            return ReportRow(customer: k.customer, quote: nil, values: [
-                c.siteNumber, c.siteName, c.customerNumber, c.agreementNumber ?? "", c.customerName, c.country.code,
-                c.enrollmentType.rawValue, String(k.year), String(g.orders.distinct), String(g.lines),
-                Format.money(g.amount, c.currency), c.currency.code,
-            ])
+            return ReportRow(
+                customer: k.customer, quote: nil,
+                values: [
+                    c.siteNumber, c.siteName, c.customerNumber, c.agreementNumber ?? "", c.customerName, c.country.code,
+                    c.enrollmentType.rawValue, String(k.year), String(g.orders.distinct), String(g.lines),
+                    Format.money(g.amount, c.currency), c.currency.code
+                ])
         }
     }
 
@@ -57,13 +59,16 @@ enum OrderHistoryReport {
             let l = view[line: i]
             let c = view[customer: l.customer]
             let p = view[part: l.part]
-            return ReportRow(customer: l.customer, quote: l.quoteNumber, values: [
-                l.orderDate.description, l.orderNumber, String(l.lineNumber), view.resellerSite(l.reseller),
-                view.resellerName(l.reseller), l.quoteNumber ?? "", c.siteNumber, c.customerNumber, c.siteName,
-                c.agreementNumber ?? "", c.customerName, p.number, p.description, p.type.rawValue, String(l.quantity),
-                Format.money(l.unitPrice, c.currency), Format.money(view.amount(l), c.currency), c.currency.code,
-                Format.date(l.coverageStart), Format.date(l.coverageEnd), view.subscriptionId(l.subscription),
-            ])
+            return ReportRow(
+                customer: l.customer, quote: l.quoteNumber,
+                values: [
+                    l.orderDate.description, l.orderNumber, String(l.lineNumber), view.resellerSite(l.reseller),
+                    view.resellerName(l.reseller), l.quoteNumber ?? "", c.siteNumber, c.customerNumber, c.siteName,
+                    c.agreementNumber ?? "", c.customerName, p.number, p.description, p.type.rawValue,
+                    String(l.quantity),
+                    Format.money(l.unitPrice, c.currency), Format.money(view.amount(l), c.currency), c.currency.code,
+                    Format.date(l.coverageStart), Format.date(l.coverageEnd), view.subscriptionId(l.subscription)
+                ])
         }
     }
 }

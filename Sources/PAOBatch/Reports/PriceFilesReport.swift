@@ -23,11 +23,14 @@ public struct PriceFileKey: Hashable, Sendable {
 enum PriceFilesReport {
     /// The files for a site: its own country and its related customers' countries, every currency
     /// priced there, each family and view asked for; plus the countries that have no prices.
-    static func keys(_ view: AsOfView, site: Int32, params: ReportParams, currencies: [Country: [Currency]]) -> (files: [PriceFileKey], unpriced: [Country]) {
+    static func keys(_ view: AsOfView, site: Int32, params: ReportParams, currencies: [Country: [Currency]]) -> (
+        files: [PriceFileKey], unpriced: [Country]
+    ) {
         var countries: Set<Country> = [view[reseller: site].country]
         for i in view.inScopeLines(site) { countries.insert(view[customer: view[line: i].customer].country) }
         let families = params.strings("families", default: ["software", "saas"]).compactMap(PartFamily.init(rawValue:))
-        let views = params.strings("views", default: PriceFileKey.View.allCases.map(\.rawValue)).compactMap(PriceFileKey.View.init(rawValue:))
+        let views = params.strings("views", default: PriceFileKey.View.allCases.map(\.rawValue)).compactMap(
+            PriceFileKey.View.init(rawValue:))
         var files: [PriceFileKey] = []
         var unpriced: [Country] = []
         for country in countries.sorted() {
@@ -37,7 +40,9 @@ enum PriceFilesReport {
             }
             for currency in list {
                 for family in families {
-                    for v in views { files.append(PriceFileKey(family: family, view: v, country: country, currency: currency)) }
+                    for v in views {
+                        files.append(PriceFileKey(family: family, view: v, country: country, currency: currency))
+                    }
                 }
             }
         }
@@ -73,9 +78,11 @@ enum PriceFilesReport {
         }
         return records.map { p in
             let part = view[part: p.part]
-            return [part.number, part.description, part.productId, part.productName, part.type.rawValue, part.chargeMetric,
-                    String(part.termMonths), p.level.rawValue, p.country.code, p.currency.code,
-                    Format.money(p.unitPrice, p.currency), p.effectiveFrom.description, Format.date(p.effectiveTo)]
+            return [
+                part.number, part.description, part.productId, part.productName, part.type.rawValue, part.chargeMetric,
+                String(part.termMonths), p.level.rawValue, p.country.code, p.currency.code,
+                Format.money(p.unitPrice, p.currency), p.effectiveFrom.description, Format.date(p.effectiveTo)
+            ]
         }
     }
 }

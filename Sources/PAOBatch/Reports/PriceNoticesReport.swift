@@ -22,15 +22,20 @@ enum PriceNoticesReport {
             }
             if changesOnly, notice == "UNCHANGED" { return nil }
             let quantity = Money(l.quantity)
-            return ReportRow(customer: l.customer, quote: l.quoteNumber, values: [
-                due.description, c.siteNumber, c.customerNumber, c.siteName, c.agreementNumber ?? "", c.customerName,
-                c.country.code, c.priceLevel.rawValue, view.resellerSite(l.reseller), view.resellerName(l.reseller),
-                l.quoteNumber ?? "", l.orderNumber, String(l.lineNumber), view.subscriptionId(l.subscription),
-                l.coverageEnd!.description, view.partNumber(p.renewalPart), view.partDescription(p.renewalPart),
-                String(l.quantity), c.currency.code, Format.money(current, c.currency), Format.money(renewal, c.currency),
-                Format.changePercent(old: current, new: renewal), Format.money(current.map { $0 * quantity }, c.currency),
-                Format.money(renewal.map { $0 * quantity }, c.currency), notice,
-            ])
+            return ReportRow(
+                customer: l.customer, quote: l.quoteNumber,
+                values: [
+                    due.description, c.siteNumber, c.customerNumber, c.siteName, c.agreementNumber ?? "",
+                    c.customerName,
+                    c.country.code, c.priceLevel.rawValue, view.resellerSite(l.reseller), view.resellerName(l.reseller),
+                    l.quoteNumber ?? "", l.orderNumber, String(l.lineNumber), view.subscriptionId(l.subscription),
+                    l.coverageEnd!.description, view.partNumber(p.renewalPart), view.partDescription(p.renewalPart),
+                    String(l.quantity), c.currency.code, Format.money(current, c.currency),
+                    Format.money(renewal, c.currency),
+                    Format.changePercent(old: current, new: renewal),
+                    Format.money(current.map { $0 * quantity }, c.currency),
+                    Format.money(renewal.map { $0 * quantity }, c.currency), notice
+                ])
         }
     }
 }

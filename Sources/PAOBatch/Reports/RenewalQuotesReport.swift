@@ -15,7 +15,9 @@ enum RenewalQuotesReport {
             quotes[Key(reseller: l.reseller, customer: l.customer, due: l.coverageEnd! + 1), default: []].append(i)
         }
         let resellerRank = view.ranks.resellerSite
-        func order(_ k: Key) -> (Day, Int32, Int32) { (k.due, view.siteRank(k.customer), resellerRank[Int(k.reseller)]) }
+        func order(_ k: Key) -> (Day, Int32, Int32) {
+            (k.due, view.siteRank(k.customer), resellerRank[Int(k.reseller)])
+        }
         let keys = quotes.keys.sorted { order($0) < order($1) }
         var rows: [ReportRow] = []
         for key in keys {
@@ -28,16 +30,24 @@ enum RenewalQuotesReport {
             for (n, (i, price)) in zip(lines, prices).enumerated() {
                 let l = view[line: i]
                 let p = view[part: l.part]
-                rows.append(ReportRow(customer: key.customer, quote: l.quoteNumber, values: [
-                    quoteId, String(n + 1), view.asOf.description, key.due.description, c.siteNumber, c.customerNumber,
-                    c.siteName, c.agreementNumber ?? "", c.customerName, c.country.code, c.priceLevel.rawValue,
-                    view.resellerSite(key.reseller), view.resellerName(key.reseller), l.orderNumber, String(l.lineNumber),
-                    view.subscriptionId(l.subscription), view.partNumber(p.renewalPart), view.partDescription(p.renewalPart),
-                    p.renewalPart.map { String(view[part: $0].termMonths) } ?? "", String(l.quantity),
-                    Format.money(price, c.currency), Format.money(price.map { $0 * Money(l.quantity) }, c.currency),
-                    c.currency.code, price == nil ? "MISSING" : "OK", String(lines.count), Format.money(total, c.currency),
-                    Format.yesNo(complete),
-                ]))
+                rows.append(
+                    ReportRow(
+                        customer: key.customer, quote: l.quoteNumber,
+                        values: [
+                            quoteId, String(n + 1), view.asOf.description, key.due.description, c.siteNumber,
+                            c.customerNumber,
+                            c.siteName, c.agreementNumber ?? "", c.customerName, c.country.code, c.priceLevel.rawValue,
+                            view.resellerSite(key.reseller), view.resellerName(key.reseller), l.orderNumber,
+                            String(l.lineNumber),
+                            view.subscriptionId(l.subscription), view.partNumber(p.renewalPart),
+                            view.partDescription(p.renewalPart),
+                            p.renewalPart.map { String(view[part: $0].termMonths) } ?? "", String(l.quantity),
+                            Format.money(price, c.currency),
+                            Format.money(price.map { $0 * Money(l.quantity) }, c.currency),
+                            c.currency.code, price == nil ? "MISSING" : "OK", String(lines.count),
+                            Format.money(total, c.currency),
+                            Format.yesNo(complete)
+                        ]))
             }
         }
         return rows

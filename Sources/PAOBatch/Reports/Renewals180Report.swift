@@ -15,14 +15,20 @@ enum Renewals180Report {
             let due = end >= view.asOf
             let action = due ? p.renewalPart : (p.reinstatementPart ?? p.renewalPart)
             let price = action.flatMap { view.price($0, for: l.customer, on: due ? end + 1 : view.asOf) }
-            return ReportRow(customer: l.customer, quote: l.quoteNumber, values: [
-                due ? "DUE" : "LAPSED", String(end - view.asOf), end.description, c.siteNumber, c.customerNumber, c.siteName,
-                c.agreementNumber ?? "", c.customerName, c.country.code, c.enrollmentType.rawValue, c.priceLevel.rawValue,
-                view.resellerSite(l.reseller), view.resellerName(l.reseller), l.quoteNumber ?? "", l.orderNumber,
-                String(l.lineNumber), view.subscriptionId(l.subscription), p.number, p.type.rawValue, String(l.quantity),
-                view.partNumber(action), view.partDescription(action), Format.money(price, c.currency),
-                Format.money(price.map { $0 * Money(l.quantity) }, c.currency), c.currency.code, price == nil ? "MISSING" : "OK",
-            ])
+            return ReportRow(
+                customer: l.customer, quote: l.quoteNumber,
+                values: [
+                    due ? "DUE" : "LAPSED", String(end - view.asOf), end.description, c.siteNumber, c.customerNumber,
+                    c.siteName,
+                    c.agreementNumber ?? "", c.customerName, c.country.code, c.enrollmentType.rawValue,
+                    c.priceLevel.rawValue,
+                    view.resellerSite(l.reseller), view.resellerName(l.reseller), l.quoteNumber ?? "", l.orderNumber,
+                    String(l.lineNumber), view.subscriptionId(l.subscription), p.number, p.type.rawValue,
+                    String(l.quantity),
+                    view.partNumber(action), view.partDescription(action), Format.money(price, c.currency),
+                    Format.money(price.map { $0 * Money(l.quantity) }, c.currency), c.currency.code,
+                    price == nil ? "MISSING" : "OK"
+                ])
         }
     }
 }

@@ -38,12 +38,16 @@ enum RenewalsSummaryReport {
             if type == .SAAS { t.saas += 1 }
             groups[Key(month: due.month, currency: c.currency)] = t
         }
-        return groups.keys.sorted { $0.month != $1.month ? $0.month < $1.month : textLess($0.currency.code, $1.currency.code) }.map { k in
+        return groups.keys.sorted {
+            $0.month != $1.month ? $0.month < $1.month : textLess($0.currency.code, $1.currency.code)
+        }.map { k in
             let t = groups[k]!
-            return ReportRow(customer: nil, quote: nil, values: [
-                k.month.description, k.currency.code, String(t.customers.count), String(t.lines), String(t.priced),
-                Format.money(t.amount, k.currency), String(t.missing), String(t.ctl), String(t.saas),
-            ])
+            return ReportRow(
+                customer: nil, quote: nil,
+                values: [
+                    k.month.description, k.currency.code, String(t.customers.count), String(t.lines), String(t.priced),
+                    Format.money(t.amount, k.currency), String(t.missing), String(t.ctl), String(t.saas)
+                ])
         }
     }
 }

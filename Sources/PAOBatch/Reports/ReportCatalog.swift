@@ -30,7 +30,7 @@ public struct ReportSpec: Sendable {
     /// Text columns that get the CSV formula guard (SPEC §10).
     public static let guardedColumns: Set<String> = [
         "site_name", "customer_name", "reseller_name", "part_description", "renewal_part_description",
-        "action_part_description", "description", "product_name", "charge_metric", "element_value", "suppression_reason",
+        "action_part_description", "description", "product_name", "charge_metric", "element_value", "suppression_reason"
     ]
 }
 
@@ -62,7 +62,9 @@ private func columns(_ list: String) -> [String] {
 }
 
 extension Substring {
-    var trimmingSpaces: String { String(drop { $0 == " " || $0 == "\n" }.reversed().drop { $0 == " " || $0 == "\n" }.reversed()) }
+    var trimmingSpaces: String {
+        String(drop { $0 == " " || $0 == "\n" }.reversed().drop { $0 == " " || $0 == "\n" }.reversed())
+    }
 }
 
 private let dayCount = ParamSpec.Kind.integer(0...3660)
@@ -71,95 +73,128 @@ private let orderSelection = dateRange + [ParamSpec(name: "lookbackDays", kind: 
 
 /// The catalog, sorted by id.
 public let reportCatalog: [ReportSpec] = [
-    ReportSpec(id: .customers, description: "Customer information (PA and PAE) for every related customer site",
-               columns: columns("""
-                   site_number, site_name, customer_number, agreement_number, customer_name, country, currency, \
-                   enrollment_type, site_role, price_level, anniversary_month, first_order_date, last_order_date, orders, \
-                   active_lines, next_renewal_date
-                   """), params: []),
-    ReportSpec(id: .orderHistorySummary, description: "Order history per customer and calendar year",
-               columns: columns("""
-                   site_number, site_name, customer_number, agreement_number, customer_name, country, enrollment_type, \
-                   year, orders, lines, amount, currency
-                   """), params: orderSelection),
-    ReportSpec(id: .orderHistoryDetail, description: "Order history, one row per order line",
-               columns: columns("""
-                   order_date, order_number, line_number, reseller_site, reseller_name, quote_number, site_number, \
-                   customer_number, site_name, agreement_number, customer_name, part_number, part_description, part_type, \
-                   quantity, unit_price, amount, currency, coverage_start, coverage_end, subscription_id
-                   """), params: orderSelection),
-    ReportSpec(id: .endUsers, description: "End-user customers per reseller in scope",
-               columns: columns("""
-                   reseller_site, reseller_name, site_number, customer_number, site_name, customer_name, country, \
-                   enrollment_type, first_order_date, last_order_date, orders, lines, active_lines, amount, currency
-                   """), params: []),
-    ReportSpec(id: .renewals, description: "Active renewal line items (S&S and SaaS) due within the window",
-               columns: columns(renewalColumns),
-               params: [ParamSpec(name: "windowDays", kind: dayCount)] + dateRange),
-    ReportSpec(id: .ctlRenewals, description: "Committed Term License active renewal line items",
-               columns: columns(renewalColumns),
-               params: [ParamSpec(name: "windowDays", kind: dayCount)] + dateRange),
-    ReportSpec(id: .renewals180, description: "The 180-day report: lines due or lapsed within the days either side of the as-of date",
-               columns: columns("""
-                   status, days_to_expiry, coverage_end, site_number, customer_number, site_name, agreement_number, \
-                   customer_name, country, enrollment_type, price_level, reseller_site, reseller_name, quote_number, \
-                   order_number, line_number, subscription_id, part_number, part_type, quantity, action_part_number, \
-                   action_part_description, action_unit_price, action_amount, currency, price_status
-                   """), params: [ParamSpec(name: "days", kind: dayCount)]),
-    ReportSpec(id: .renewalPriceNotices, description: "Contract renewal price notifications",
-               columns: columns("""
-                   renewal_due_date, site_number, customer_number, site_name, agreement_number, customer_name, country, \
-                   price_level, reseller_site, reseller_name, quote_number, order_number, line_number, subscription_id, \
-                   coverage_end, renewal_part_number, renewal_part_description, quantity, currency, current_unit_price, \
-                   renewal_unit_price, change_percent, current_amount, renewal_amount, notice
-                   """), params: [ParamSpec(name: "noticeDays", kind: dayCount), ParamSpec(name: "changesOnly", kind: .boolean)]),
-    ReportSpec(id: .subscriptionUpdates, description: "Subscription license updates ordered in the last days",
-               columns: columns("""
-                   order_date, subscription_id, order_number, line_number, reseller_site, reseller_name, site_number, \
-                   customer_name, part_number, part_type, previous_quantity, quantity, total_quantity, change_type, \
-                   coverage_start, coverage_end
-                   """), params: [ParamSpec(name: "days", kind: dayCount)]),
-    ReportSpec(id: .saasFulfillment, description: "SaaS fulfillment status per subscription",
-               columns: columns("""
-                   subscription_id, site_number, customer_number, site_name, customer_name, reseller_site, reseller_name, \
-                   order_number, order_date, part_number, part_description, active_quantity, status, status_date, \
-                   days_in_status, overdue
-                   """), params: [ParamSpec(name: "overdueDays", kind: dayCount)]),
-    ReportSpec(id: .saasProvisioning, description: "SaaS provisioning forms: provided and missing data elements",
-               columns: columns("""
-                   subscription_id, site_number, customer_name, reseller_site, part_number, element_name, element_value, \
-                   element_status, form_complete
-                   """), params: [ParamSpec(name: "requiredElements", kind: .stringList(allowed: nil))]),
-    ReportSpec(id: .suppressedOverage, description: "Suppressed SaaS overage per subscription and month",
-               columns: columns("""
-                   period, subscription_id, site_number, customer_name, reseller_site, reseller_name, part_number, \
-                   overage_part_number, entitled_quantity, used_quantity, overage_quantity, overage_unit_price, \
-                   overage_amount, currency, price_status, suppression_reason
-                   """), params: [ParamSpec(name: "months", kind: .integer(1...120))]),
-    ReportSpec(id: .renewalQuotes, description: "Renewal quotes per reseller, customer and due date",
-               columns: columns("""
-                   quote_id, quote_line, quote_date, renewal_due_date, site_number, customer_number, site_name, \
-                   agreement_number, customer_name, country, price_level, reseller_site, reseller_name, order_number, \
-                   line_number, subscription_id, renewal_part_number, renewal_part_description, term_months, quantity, \
-                   renewal_unit_price, renewal_amount, currency, price_status, quote_lines, quote_total, quote_complete
-                   """), params: [ParamSpec(name: "quoteDays", kind: dayCount)]),
-    ReportSpec(id: .renewalsSummary, description: "Upcoming renewals per month and currency",
-               columns: columns("""
-                   month, currency, customers, lines, priced_lines, renewal_amount, missing_prices, ctl_lines, saas_lines
-                   """), params: [ParamSpec(name: "months", kind: .integer(1...120))]),
-    ReportSpec(id: .inventory, description: "Customers' inventory: active entitlements per customer and part",
-               columns: columns("""
-                   site_number, customer_number, site_name, customer_name, product_id, product_name, part_number, \
-                   part_description, part_type, charge_metric, quantity, lines, earliest_coverage_end, latest_coverage_end
-                   """), params: []),
-    ReportSpec(id: .priceFiles, description: "Current and future price files per family, view, country and currency",
-               columns: columns("""
-                   part_number, description, product_id, product_name, part_type, charge_metric, term_months, \
-                   price_level, country, currency, unit_price, effective_from, effective_to
-                   """), params: [
-                       ParamSpec(name: "views", kind: .stringList(allowed: ["current", "current-and-future", "future"])),
-                       ParamSpec(name: "families", kind: .stringList(allowed: ["software", "saas"])),
-                   ]),
+    ReportSpec(
+        id: .customers, description: "Customer information (PA and PAE) for every related customer site",
+        columns: columns(
+            """
+            site_number, site_name, customer_number, agreement_number, customer_name, country, currency, \
+            enrollment_type, site_role, price_level, anniversary_month, first_order_date, last_order_date, orders, \
+            active_lines, next_renewal_date
+            """), params: []),
+    ReportSpec(
+        id: .orderHistorySummary, description: "Order history per customer and calendar year",
+        columns: columns(
+            """
+            site_number, site_name, customer_number, agreement_number, customer_name, country, enrollment_type, \
+            year, orders, lines, amount, currency
+            """), params: orderSelection),
+    ReportSpec(
+        id: .orderHistoryDetail, description: "Order history, one row per order line",
+        columns: columns(
+            """
+            order_date, order_number, line_number, reseller_site, reseller_name, quote_number, site_number, \
+            customer_number, site_name, agreement_number, customer_name, part_number, part_description, part_type, \
+            quantity, unit_price, amount, currency, coverage_start, coverage_end, subscription_id
+            """), params: orderSelection),
+    ReportSpec(
+        id: .endUsers, description: "End-user customers per reseller in scope",
+        columns: columns(
+            """
+            reseller_site, reseller_name, site_number, customer_number, site_name, customer_name, country, \
+            enrollment_type, first_order_date, last_order_date, orders, lines, active_lines, amount, currency
+            """), params: []),
+    ReportSpec(
+        id: .renewals, description: "Active renewal line items (S&S and SaaS) due within the window",
+        columns: columns(renewalColumns),
+        params: [ParamSpec(name: "windowDays", kind: dayCount)] + dateRange),
+    ReportSpec(
+        id: .ctlRenewals, description: "Committed Term License active renewal line items",
+        columns: columns(renewalColumns),
+        params: [ParamSpec(name: "windowDays", kind: dayCount)] + dateRange),
+    ReportSpec(
+        id: .renewals180,
+        description: "The 180-day report: lines due or lapsed within the days either side of the as-of date",
+        columns: columns(
+            """
+            status, days_to_expiry, coverage_end, site_number, customer_number, site_name, agreement_number, \
+            customer_name, country, enrollment_type, price_level, reseller_site, reseller_name, quote_number, \
+            order_number, line_number, subscription_id, part_number, part_type, quantity, action_part_number, \
+            action_part_description, action_unit_price, action_amount, currency, price_status
+            """), params: [ParamSpec(name: "days", kind: dayCount)]),
+    ReportSpec(
+        id: .renewalPriceNotices, description: "Contract renewal price notifications",
+        columns: columns(
+            """
+            renewal_due_date, site_number, customer_number, site_name, agreement_number, customer_name, country, \
+            price_level, reseller_site, reseller_name, quote_number, order_number, line_number, subscription_id, \
+            coverage_end, renewal_part_number, renewal_part_description, quantity, currency, current_unit_price, \
+            renewal_unit_price, change_percent, current_amount, renewal_amount, notice
+            """),
+        params: [ParamSpec(name: "noticeDays", kind: dayCount), ParamSpec(name: "changesOnly", kind: .boolean)]),
+    ReportSpec(
+        id: .subscriptionUpdates, description: "Subscription license updates ordered in the last days",
+        columns: columns(
+            """
+            order_date, subscription_id, order_number, line_number, reseller_site, reseller_name, site_number, \
+            customer_name, part_number, part_type, previous_quantity, quantity, total_quantity, change_type, \
+            coverage_start, coverage_end
+            """), params: [ParamSpec(name: "days", kind: dayCount)]),
+    ReportSpec(
+        id: .saasFulfillment, description: "SaaS fulfillment status per subscription",
+        columns: columns(
+            """
+            subscription_id, site_number, customer_number, site_name, customer_name, reseller_site, reseller_name, \
+            order_number, order_date, part_number, part_description, active_quantity, status, status_date, \
+            days_in_status, overdue
+            """), params: [ParamSpec(name: "overdueDays", kind: dayCount)]),
+    ReportSpec(
+        id: .saasProvisioning, description: "SaaS provisioning forms: provided and missing data elements",
+        columns: columns(
+            """
+            subscription_id, site_number, customer_name, reseller_site, part_number, element_name, element_value, \
+            element_status, form_complete
+            """), params: [ParamSpec(name: "requiredElements", kind: .stringList(allowed: nil))]),
+    ReportSpec(
+        id: .suppressedOverage, description: "Suppressed SaaS overage per subscription and month",
+        columns: columns(
+            """
+            period, subscription_id, site_number, customer_name, reseller_site, reseller_name, part_number, \
+            overage_part_number, entitled_quantity, used_quantity, overage_quantity, overage_unit_price, \
+            overage_amount, currency, price_status, suppression_reason
+            """), params: [ParamSpec(name: "months", kind: .integer(1...120))]),
+    ReportSpec(
+        id: .renewalQuotes, description: "Renewal quotes per reseller, customer and due date",
+        columns: columns(
+            """
+            quote_id, quote_line, quote_date, renewal_due_date, site_number, customer_number, site_name, \
+            agreement_number, customer_name, country, price_level, reseller_site, reseller_name, order_number, \
+            line_number, subscription_id, renewal_part_number, renewal_part_description, term_months, quantity, \
+            renewal_unit_price, renewal_amount, currency, price_status, quote_lines, quote_total, quote_complete
+            """), params: [ParamSpec(name: "quoteDays", kind: dayCount)]),
+    ReportSpec(
+        id: .renewalsSummary, description: "Upcoming renewals per month and currency",
+        columns: columns(
+            """
+            month, currency, customers, lines, priced_lines, renewal_amount, missing_prices, ctl_lines, saas_lines
+            """), params: [ParamSpec(name: "months", kind: .integer(1...120))]),
+    ReportSpec(
+        id: .inventory, description: "Customers' inventory: active entitlements per customer and part",
+        columns: columns(
+            """
+            site_number, customer_number, site_name, customer_name, product_id, product_name, part_number, \
+            part_description, part_type, charge_metric, quantity, lines, earliest_coverage_end, latest_coverage_end
+            """), params: []),
+    ReportSpec(
+        id: .priceFiles, description: "Current and future price files per family, view, country and currency",
+        columns: columns(
+            """
+            part_number, description, product_id, product_name, part_type, charge_metric, term_months, \
+            price_level, country, currency, unit_price, effective_from, effective_to
+            """),
+        params: [
+            ParamSpec(name: "views", kind: .stringList(allowed: ["current", "current-and-future", "future"])),
+            ParamSpec(name: "families", kind: .stringList(allowed: ["software", "saas"]))
+        ])
 ].sorted { $0.id < $1.id }
 
 extension ReportID {

@@ -81,4 +81,6 @@ extension CustomerFilters {
 }
 
 /// Report ids whose rows the `quoteNumber` filter applies to (SPEC §10).
-let quoteFilteredReports: Set<ReportID> = [.orderHistoryDetail, .renewals, .ctlRenewals, .renewals180, .renewalPriceNotices]
+let quoteFilteredReports: Set<ReportID> = [
+    .orderHistoryDetail, .renewals, .ctlRenewals, .renewals180, .renewalPriceNotices
+]

@@ -20,7 +20,9 @@ enum SaaSReports {
             let saas = view.linesBySubscription[Int(s)].filter { view[part: view[line: $0].part].type == .SAAS }
             let owner = saas.max { a, b in
                 let x = view[line: a], y = view[line: b]
-                return (x.coverageEnd!, x.orderDate, view.orderRank(a)) < (y.coverageEnd!, y.orderDate, view.orderRank(b))
+                return (x.coverageEnd!, x.orderDate, view.orderRank(a)) < (
+                    y.coverageEnd!, y.orderDate, view.orderRank(b)
+                )
             }!
             guard view.scope.contains(site, view[line: owner].reseller) else { continue }
             let inScope = saas.filter { view.scope.contains(site, view[line: $0].reseller) }
@@ -51,13 +53,15 @@ enum SaaSReports {
             }
             let days = view.asOf - date
             let waiting = status == .PENDING || status == .IN_PROGRESS || status == .FAILED
-            return ReportRow(customer: first.customer, quote: nil, values: [
-                view.subscriptionId(o.subscription), c.siteNumber, c.customerNumber, c.siteName, c.customerName,
-                view.resellerSite(first.reseller), view.resellerName(first.reseller), first.orderNumber,
-                first.orderDate.description, p.number, p.description,
-                String(view.quantity(o.subscription, on: view.asOf, types: [.SAAS], lines: o.inScopeSaaS)),
-                status.rawValue, date.description, String(days), Format.yesNo(waiting && days > overdueDays),
-            ])
+            return ReportRow(
+                customer: first.customer, quote: nil,
+                values: [
+                    view.subscriptionId(o.subscription), c.siteNumber, c.customerNumber, c.siteName, c.customerName,
+                    view.resellerSite(first.reseller), view.resellerName(first.reseller), first.orderNumber,
+                    first.orderDate.description, p.number, p.description,
+                    String(view.quantity(o.subscription, on: view.asOf, types: [.SAAS], lines: o.inScopeSaaS)),
+                    status.rawValue, date.description, String(days), Format.yesNo(waiting && days > overdueDays)
+                ])
         }
     }
 
@@ -74,10 +78,14 @@ enum SaaSReports {
             var elements = provided.map { ($0.name, $0.value, "PROVIDED") } + missing.map { ($0, "", "MISSING") }
             elements.sort { textLess($0.0, $1.0) }
             for (name, value, status) in elements {
-                rows.append(ReportRow(customer: first.customer, quote: nil, values: [
-                    view.subscriptionId(o.subscription), c.siteNumber, c.customerName, view.resellerSite(first.reseller),
-                    view.partNumber(first.part), name, value, status, Format.yesNo(missing.isEmpty),
-                ]))
+                rows.append(
+                    ReportRow(
+                        customer: first.customer, quote: nil,
+                        values: [
+                            view.subscriptionId(o.subscription), c.siteNumber, c.customerName,
+                            view.resellerSite(first.reseller),
+                            view.partNumber(first.part), name, value, status, Format.yesNo(missing.isEmpty)
+                        ]))
             }
         }
         return rows

@@ -23,13 +23,17 @@ enum SubscriptionUpdatesReport {
             let start = l.coverageStart!
             let previous = view.quantity(s, on: start - 1, types: types)
             let total = view.quantity(s, on: start, types: types)
-            let change = previous == 0 ? "NEW" : total > previous ? "INCREASE" : total < previous ? "DECREASE" : "RENEWAL"
-            return ReportRow(customer: l.customer, quote: l.quoteNumber, values: [
-                l.orderDate.description, view.subscriptionId(s), l.orderNumber, String(l.lineNumber), view.resellerSite(l.reseller),
-                view.resellerName(l.reseller), c.siteNumber, c.customerName, p.number, p.type.rawValue,
-                previous == 0 ? "" : String(previous), String(l.quantity), String(total), change, start.description,
-                Format.date(l.coverageEnd),
-            ])
+            let change =
+                previous == 0 ? "NEW" : total > previous ? "INCREASE" : total < previous ? "DECREASE" : "RENEWAL"
+            return ReportRow(
+                customer: l.customer, quote: l.quoteNumber,
+                values: [
+                    l.orderDate.description, view.subscriptionId(s), l.orderNumber, String(l.lineNumber),
+                    view.resellerSite(l.reseller),
+                    view.resellerName(l.reseller), c.siteNumber, c.customerName, p.number, p.type.rawValue,
+                    previous == 0 ? "" : String(previous), String(l.quantity), String(total), change, start.description,
+                    Format.date(l.coverageEnd)
+                ])
         }
     }
 }

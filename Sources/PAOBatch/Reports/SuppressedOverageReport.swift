@@ -14,10 +14,13 @@ enum SuppressedOverageReport {
         let records = subscriptions.flatMap { view.usageBySubscription[Int($0)] }.map { view.data.usage[Int($0)] }
         for u in records where u.overageSuppressed && u.period >= firstMonth && u.period <= last {
             let monthStart = u.period.firstDay, monthEnd = u.period.lastDay
-            let saas = view.linesBySubscription[Int(u.subscription)].filter { view[part: view[line: $0].part].type == .SAAS }
+            let saas = view.linesBySubscription[Int(u.subscription)].filter {
+                view[part: view[line: $0].part].type == .SAAS
+            }
             let candidates = saas.filter { i in
                 let l = view[line: i]
-                return view.scope.contains(input.site, l.reseller) && l.coverageStart! <= monthEnd && l.coverageEnd! >= monthStart
+                return view.scope.contains(input.site, l.reseller) && l.coverageStart! <= monthEnd
+                    && l.coverageEnd! >= monthStart
             }
             guard let lineIndex = candidates.min(by: view.orderedFirst) else { continue }
             let entitled = entitlement(view, u.subscription, saas, monthStart, monthEnd)
@@ -27,13 +30,20 @@ enum SuppressedOverageReport {
             let c = view[customer: l.customer]
             let overagePart = view[part: l.part].overagePart
             let price = overagePart.flatMap { view.price($0, for: l.customer, on: monthStart) }
-            rows.append((u.period, view.ranks.subscription[Int(u.subscription)], ReportRow(customer: l.customer, quote: nil, values: [
-                u.period.description, view.subscriptionId(u.subscription), c.siteNumber, c.customerName,
-                view.resellerSite(l.reseller), view.resellerName(l.reseller), view.partNumber(l.part),
-                view.partNumber(overagePart), String(entitled), String(u.usedQuantity), String(overage),
-                Format.money(price, c.currency), Format.money(price.map { $0 * Money(overage) }, c.currency), c.currency.code,
-                price == nil ? "MISSING" : "OK", u.suppressionReason ?? "",
-            ])))
+            rows.append(
+                (
+                    u.period, view.ranks.subscription[Int(u.subscription)],
+                    ReportRow(
+                        customer: l.customer, quote: nil,
+                        values: [
+                            u.period.description, view.subscriptionId(u.subscription), c.siteNumber, c.customerName,
+                            view.resellerSite(l.reseller), view.resellerName(l.reseller), view.partNumber(l.part),
+                            view.partNumber(overagePart), String(entitled), String(u.usedQuantity), String(overage),
+                            Format.money(price, c.currency),
+                            Format.money(price.map { $0 * Money(overage) }, c.currency), c.currency.code,
+                            price == nil ? "MISSING" : "OK", u.suppressionReason ?? ""
+                        ])
+                ))
         }
         rows.sort { ($0.period, $0.subscription) < ($1.period, $1.subscription) }
         return rows.map(\.row)

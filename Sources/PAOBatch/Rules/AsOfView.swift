@@ -64,7 +64,8 @@ public final class AsOfView: @unchecked Sendable {
         for i in lines ?? linesBySubscription[Int(subscription)] {
             let l = data.lines[Int(i)]
             guard l.subscription == subscription, types.contains(data.parts[Int(l.part)].type),
-                  let start = l.coverageStart, let end = l.coverageEnd, start <= day, day <= end else { continue }
+                let start = l.coverageStart, let end = l.coverageEnd, start <= day, day <= end
+            else { continue }
             total += l.quantity
         }
         return total
@@ -79,6 +80,7 @@ public final class AsOfView: @unchecked Sendable {
     /// price(part, customer, day): at the customer's country, currency and price level.
     public func price(_ part: Int32, for customer: Int32, on day: Day) -> Money? {
         let c = Int(customer)
-        return prices.price(part, data.customers[c].country, data.customers[c].currency, data.customers[c].priceLevel, day)
+        return prices.price(
+            part, data.customers[c].country, data.customers[c].currency, data.customers[c].priceLevel, day)
     }
 }

@@ -1,10 +1,12 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// How values are printed in reports (SPEC §3, §10).
 enum Format {
-    static func money(_ value: Money, _ currency: Currency) -> String { MoneyText.format(value, minorDigits: currency.minorDigits) }
+    static func money(_ value: Money, _ currency: Currency) -> String {
+        MoneyText.format(value, minorDigits: currency.minorDigits)
+    }
 
     static func money(_ value: Money?, _ currency: Currency) -> String { value.map { money($0, currency) } ?? "" }
 

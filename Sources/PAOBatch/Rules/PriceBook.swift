@@ -17,7 +17,9 @@ public struct PriceBook: Sendable {
     }
 
     /// The unit price of `part` in a country, currency and price level on `day`, or nil when there is none.
-    public func price(_ part: Int32, _ country: Country, _ currency: Currency, _ level: PriceLevel, _ day: Day) -> Money? {
+    public func price(_ part: Int32, _ country: Country, _ currency: Currency, _ level: PriceLevel, _ day: Day)
+        -> Money?
+    {
         guard let list = byKey[PriceBook.key(part, country, currency, level)] else { return nil }
         for i in list {
             let p = prices[Int(i)]

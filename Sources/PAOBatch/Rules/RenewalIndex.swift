@@ -10,7 +10,9 @@ enum RenewalIndex {
         var bySubscription = [Day?](repeating: nil, count: data.subscriptions.count)
         var byCustomerPart: [Int64: Day] = [:]
         return data.lines.withUnsafeBufferPointer { lines in
-            func customerPart(_ i: Int) -> Int64 { Int64(lines[i].customer) << 32 | (renewalPart[Int(lines[i].part)] & 0xFFFF_FFFF) }
+            func customerPart(_ i: Int) -> Int64 {
+                Int64(lines[i].customer) << 32 | (renewalPart[Int(lines[i].part)] & 0xFFFF_FFFF)
+            }
             for i in lines.indices where lines[i].orderDate <= asOf && renewable[Int(lines[i].part)] {
                 guard let start = lines[i].coverageStart else { continue }
                 if let s = lines[i].subscription {
@@ -21,8 +23,11 @@ enum RenewalIndex {
                 }
             }
             return lines.indices.map { i in
-                guard lines[i].orderDate <= asOf, renewable[Int(lines[i].part)], let end = lines[i].coverageEnd else { return false }
-                let latestStart = lines[i].subscription.map { bySubscription[Int($0)] } ?? byCustomerPart[customerPart(i)]
+                guard lines[i].orderDate <= asOf, renewable[Int(lines[i].part)], let end = lines[i].coverageEnd else {
+                    return false
+                }
+                let latestStart =
+                    lines[i].subscription.map { bySubscription[Int($0)] } ?? byCustomerPart[customerPart(i)]
                 return latestStart.map { $0 <= end } ?? true
             }
         }

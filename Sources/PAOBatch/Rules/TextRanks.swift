@@ -18,20 +18,28 @@ public struct TextRanks: Sendable {
     public init(_ data: Dataset) {
         let lines = data.lines, customers = data.customers, parts = data.parts
         // The two line ranks are the big ones: one on each core, the small ones beside them.
-        let (first, second) = inParallel({
-            [Self.ranks(lines.count, text: { lines[$0].orderNumber }, tieBreak: { lines[$0].lineNumber }),
-             Self.ranks(customers.count) { customers[$0].siteNumber },
-             Self.ranks(customers.count) { customers[$0].agreementNumber },
-             Self.ranks(customers.count) { customers[$0].siteName }]
-        }, {
-            [Self.ranks(lines.count) { lines[$0].quoteNumber },
-             Self.ranks(data.resellers.count) { data.resellers[$0].site },
-             Self.ranks(data.subscriptions.count) { data.subscriptions[$0] },
-             Self.ranks(parts.count) { parts[$0].productId },
-             Self.ranks(parts.count) { parts[$0].number }]
-        })
+        let (first, second) = inParallel(
+            {
+                [
+                    Self.ranks(lines.count, text: { lines[$0].orderNumber }, tieBreak: { lines[$0].lineNumber }),
+                    Self.ranks(customers.count) { customers[$0].siteNumber },
+                    Self.ranks(customers.count) { customers[$0].agreementNumber },
+                    Self.ranks(customers.count) { customers[$0].siteName }
+                ]
+            },
+            {
+                [
+                    Self.ranks(lines.count) { lines[$0].quoteNumber },
+                    Self.ranks(data.resellers.count) { data.resellers[$0].site },
+                    Self.ranks(data.subscriptions.count) { data.subscriptions[$0] },
+                    Self.ranks(parts.count) { parts[$0].productId },
+                    Self.ranks(parts.count) { parts[$0].number }
+                ]
+            })
         (orderLine, customerSite, agreement, siteName) = (first[0], first[1], first[2], first[3])
-        (quote, resellerSite, subscription, productId, partNumber) = (second[0], second[1], second[2], second[3], second[4])
+        (quote, resellerSite, subscription, productId, partNumber) = (
+            second[0], second[1], second[2], second[3], second[4]
+        )
         order = Self.textRanks(of: orderLine) { lines[$0].orderNumber }
     }
 

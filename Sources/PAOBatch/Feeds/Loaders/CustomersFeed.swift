@@ -14,20 +14,27 @@ extension LoadContext {
             let level = try f.enumeration(9, PriceLevel.self)!
             let anniversary = try f.int(10, 1...12)
             let pa = enrollment == .PA
-            if pa, agreement == nil { throw RecordFault(.MISSING_FIELD, "agreement_number", "agreement_number is required for PA") }
+            if pa, agreement == nil {
+                throw RecordFault(.MISSING_FIELD, "agreement_number", "agreement_number is required for PA")
+            }
             if pa, siteRole == nil { throw RecordFault(.MISSING_FIELD, "site_role", "site_role is required for PA") }
             if !pa, siteRole != nil { throw RecordFault(.BAD_VALUE, "site_role", "site_role must be empty for PAE") }
             if !pa, level != .BL { throw RecordFault(.BAD_VALUE, "price_level", "price_level must be BL for PAE") }
-            if pa, anniversary == nil { throw RecordFault(.MISSING_FIELD, "anniversary_month", "anniversary_month is required for PA") }
-            if !pa, anniversary != nil { throw RecordFault(.BAD_VALUE, "anniversary_month", "anniversary_month must be empty for PAE") }
+            if pa, anniversary == nil {
+                throw RecordFault(.MISSING_FIELD, "anniversary_month", "anniversary_month is required for PA")
+            }
+            if !pa, anniversary != nil {
+                throw RecordFault(.BAD_VALUE, "anniversary_month", "anniversary_month must be empty for PAE")
+            }
             guard customerBySite.find(site) == nil else {
                 throw RecordFault(.DUPLICATE_KEY, "site_number", "site_number \(site) appears before")
             }
             customerBySite.insert(site)
-            dataset.customers.append(Customer(
-                siteNumber: site, siteName: siteName, customerNumber: customerNumber, agreementNumber: agreement,
-                customerName: customerName, country: country, currency: currency, enrollmentType: enrollment,
-                siteRole: siteRole, priceLevel: level, anniversaryMonth: anniversary.map { Int8($0) }))
+            dataset.customers.append(
+                Customer(
+                    siteNumber: site, siteName: siteName, customerNumber: customerNumber, agreementNumber: agreement,
+                    customerName: customerName, country: country, currency: currency, enrollmentType: enrollment,
+                    siteRole: siteRole, priceLevel: level, anniversaryMonth: anniversary.map { Int8($0) }))
         }
     }
 }

@@ -70,7 +70,9 @@ final class LoadContext: @unchecked Sendable {
         var rejects: [Reject]
     }
 
-    func read(_ file: FeedFile, chunkSize: Int, _ accept: (FieldChecks) throws(RecordFault) -> Void) throws(FeedError) -> FeedReading {
+    func read(_ file: FeedFile, chunkSize: Int, _ accept: (FieldChecks) throws(RecordFault) -> Void) throws(FeedError)
+        -> FeedReading
+    {
         let clock = Stopwatch()
         let columns = file.feed.columns
         var read = 0
@@ -78,11 +80,15 @@ final class LoadContext: @unchecked Sendable {
         let source = try FlatFeedReader(file: file, columns: columns, chunkSize: chunkSize).forEach { record in
             read += 1
             do throws(RecordFault) {
-                if record.malformed { throw RecordFault(.MALFORMED_RECORD, "", "the record's fields or quoting are broken") }
+                if record.malformed {
+                    throw RecordFault(.MALFORMED_RECORD, "", "the record's fields or quoting are broken")
+                }
                 try record.withChecks(columns, accept)
             } catch {
-                feedRejects.append(Reject(feed: file.feed.rawValue, file: file.fileName, line: record.line,
-                                          field: error.field, code: error.code, message: error.message, raw: record.raw))
+                feedRejects.append(
+                    Reject(
+                        feed: file.feed.rawValue, file: file.fileName, line: record.line,
+                        field: error.field, code: error.code, message: error.message, raw: record.raw))
             }
         }
         return FeedReading(clock: clock, source: source, read: read, rejects: feedRejects)
@@ -92,16 +98,20 @@ final class LoadContext: @unchecked Sendable {
     func finish(_ file: FeedFile, _ reading: FeedReading) {
         let source = reading.source
         let read = reading.read
-        let sorted = reading.rejects.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
+        let sorted = reading.rejects.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }
+            .map(\.element)
         rejects.append(contentsOf: sorted)
-        stats.append(FeedStats(feed: file.feed, file: file.fileName, sha256: source.sha256, bytes: source.fileBytes,
-                               streamBytes: source.streamBytes, seconds: reading.clock.elapsed, read: read, rejected: sorted.count))
+        stats.append(
+            FeedStats(
+                feed: file.feed, file: file.fileName, sha256: source.sha256, bytes: source.fileBytes,
+                streamBytes: source.streamBytes, seconds: reading.clock.elapsed, read: read, rejected: sorted.count))
     }
 
     /// A reject found after the feed was read (in-feed references).
     func reject(_ file: FeedFile, line: Int, raw: [UInt8], _ fault: RecordFault) -> Reject {
-        Reject(feed: file.feed.rawValue, file: file.fileName, line: line, field: fault.field, code: fault.code,
-               message: fault.message, raw: raw)
+        Reject(
+            feed: file.feed.rawValue, file: file.fileName, line: line, field: fault.field, code: fault.code,
+            message: fault.message, raw: raw)
     }
 }
 

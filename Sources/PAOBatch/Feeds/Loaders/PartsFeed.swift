@@ -38,11 +38,13 @@ extension LoadContext {
             guard seen.insert(number).inserted else {
                 throw RecordFault(.DUPLICATE_KEY, "part_number", "part_number \(number) appears before")
             }
-            pending.append(Pending(
-                part: Part(number: number, description: description, productId: productId, productName: productName,
-                           chargeMetric: chargeMetric, type: type, termMonths: Int8(term)),
-                renewal: type.isRenewable ? renewal : nil, reinstatement: reinstatement, overage: overage,
-                line: f.record.line, raw: f.record.raw))
+            pending.append(
+                Pending(
+                    part: Part(
+                        number: number, description: description, productId: productId, productName: productName,
+                        chargeMetric: chargeMetric, type: type, termMonths: Int8(term)),
+                    renewal: type.isRenewable ? renewal : nil, reinstatement: reinstatement, overage: overage,
+                    line: f.record.line, raw: f.record.raw))
         }
 
         let index = Dictionary(uniqueKeysWithValues: pending.enumerated().map { ($0.element.part.number, $0.offset) })
@@ -59,11 +61,17 @@ extension LoadContext {
                 let renewalType: PartType = p.part.type.isSubscriptionAndSupport ? .SS_RENEWAL : p.part.type
                 let fault: RecordFault?
                 if !target(p.renewal, renewalType) {
-                    fault = RecordFault(.UNKNOWN_REFERENCE, "renewal_part", "renewal_part \(p.renewal!) is not an accepted \(renewalType.rawValue) part")
+                    fault = RecordFault(
+                        .UNKNOWN_REFERENCE, "renewal_part",
+                        "renewal_part \(p.renewal!) is not an accepted \(renewalType.rawValue) part")
                 } else if !target(p.reinstatement, .SS_REINSTATEMENT) {
-                    fault = RecordFault(.UNKNOWN_REFERENCE, "reinstatement_part", "reinstatement_part \(p.reinstatement!) is not an accepted SS_REINSTATEMENT part")
+                    fault = RecordFault(
+                        .UNKNOWN_REFERENCE, "reinstatement_part",
+                        "reinstatement_part \(p.reinstatement!) is not an accepted SS_REINSTATEMENT part")
                 } else if !target(p.overage, .SAAS_OVERAGE) {
-                    fault = RecordFault(.UNKNOWN_REFERENCE, "overage_part", "overage_part \(p.overage!) is not an accepted SAAS_OVERAGE part")
+                    fault = RecordFault(
+                        .UNKNOWN_REFERENCE, "overage_part",
+                        "overage_part \(p.overage!) is not an accepted SAAS_OVERAGE part")
                 } else {
                     fault = nil
                 }

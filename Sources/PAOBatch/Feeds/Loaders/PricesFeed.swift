@@ -16,16 +16,22 @@ extension LoadContext {
             let price = try f.money(4, currency: currency)!
             let from = try f.date(5)!
             let to = try f.date(6)
-            if let to, to < from { throw RecordFault(.BAD_RANGE, "effective_to", "effective_to \(to) is before effective_from \(from)") }
+            if let to, to < from {
+                throw RecordFault(.BAD_RANGE, "effective_to", "effective_to \(to) is before effective_from \(from)")
+            }
             guard let part = partByNumber.find(partNumber) else { throw f.unknownReference(0, "an accepted part") }
             let key = Key(part: part, country: country, currency: currency, level: level)
             let range = from...(to ?? Day.max)
             if let clash = ranges[key]?.first(where: { $0.overlaps(range) }) {
-                throw RecordFault(.OVERLAP, "effective_from", "overlaps the price from \(clash.lowerBound) for the same part, country, currency and level")
+                throw RecordFault(
+                    .OVERLAP, "effective_from",
+                    "overlaps the price from \(clash.lowerBound) for the same part, country, currency and level")
             }
             ranges[key, default: []].append(range)
-            dataset.prices.append(PriceRecord(part: part, country: country, currency: currency, level: level,
-                                              unitPrice: price, effectiveFrom: from, effectiveTo: to))
+            dataset.prices.append(
+                PriceRecord(
+                    part: part, country: country, currency: currency, level: level,
+                    unitPrice: price, effectiveFrom: from, effectiveTo: to))
         }
     }
 }

@@ -10,13 +10,18 @@ extension LoadContext {
             read += 1
             do throws(RecordFault) {
                 let record = try draft.check()
-                guard let subscription = self.subscriptionById.find(record.id), self.saasSubscriptions.contains(subscription) else {
-                    throw RecordFault(.UNKNOWN_REFERENCE, "id", "subscription \(record.id) is not a subscription of an accepted SAAS line")
+                guard let subscription = self.subscriptionById.find(record.id),
+                    self.saasSubscriptions.contains(subscription)
+                else {
+                    throw RecordFault(
+                        .UNKNOWN_REFERENCE, "id",
+                        "subscription \(record.id) is not a subscription of an accepted SAAS line")
                 }
                 guard seen.insert(subscription).inserted else {
                     throw RecordFault(.DUPLICATE_KEY, "id", "subscription \(record.id) appears before")
                 }
-                self.dataset.provisioning.append(ProvisioningRecord(subscription: subscription, events: record.events, elements: record.elements))
+                self.dataset.provisioning.append(
+                    ProvisioningRecord(subscription: subscription, events: record.events, elements: record.elements))
             } catch {
                 feedRejects.append(self.reject(file, line: draft.line, raw: draft.raw, error))
             }
@@ -40,11 +45,16 @@ struct ProvisioningDraft {
     var raw: [UInt8] = []
 
     /// The checks of SPEC §2.7 up to (not including) the reference and uniqueness.
-    func check() throws(RecordFault) -> (id: String, events: [(status: ProvisioningStatus, date: Day)], elements: [(name: String, value: String)]) {
+    func check() throws(RecordFault) -> (
+        id: String, events: [(status: ProvisioningStatus, date: Day)], elements: [(name: String, value: String)]
+    ) {
         guard isSubscription else { throw RecordFault(.MALFORMED_RECORD, "", "a record must be <subscription>") }
-        guard let id = id.map({ trimmed($0[...]) }), !id.isEmpty else { throw RecordFault(.MISSING_FIELD, "id", "id is required") }
+        guard let id = id.map({ trimmed($0[...]) }), !id.isEmpty else {
+            throw RecordFault(.MISSING_FIELD, "id", "id is required")
+        }
         guard IdPattern.subscriptionId.matches(id) else {
-            throw RecordFault(.BAD_ID, "id", "id '\(String(decoding: id.prefix(64), as: UTF8.self))' is not a valid subscription_id")
+            throw RecordFault(
+                .BAD_ID, "id", "id '\(String(decoding: id.prefix(64), as: UTF8.self))' is not a valid subscription_id")
         }
         var events: [(status: ProvisioningStatus, date: Day)] = []
         var elements: [(name: String, value: String)] = []
@@ -55,13 +65,19 @@ struct ProvisioningDraft {
                     throw RecordFault(.MISSING_FIELD, "event@status", "event status is required")
                 }
                 guard let st = ProvisioningStatus(rawValue: String(decoding: s, as: UTF8.self)) else {
-                    throw RecordFault(.BAD_ENUM, "event@status", "event status '\(String(decoding: s.prefix(64), as: UTF8.self))' is not one of \(ProvisioningStatus.allCases.map(\.rawValue).joined(separator: " "))")
+                    throw RecordFault(
+                        .BAD_ENUM, "event@status",
+                        "event status '\(String(decoding: s.prefix(64), as: UTF8.self))' is not one of "
+                            + ProvisioningStatus.allCases.map(\.rawValue).joined(separator: " ")
+                    )
                 }
                 guard let d = date.map({ trimmed($0[...]) }), !d.isEmpty else {
                     throw RecordFault(.MISSING_FIELD, "event@date", "event date is required")
                 }
                 guard let day = d.withUnsafeBufferPointer({ Day.parse($0) }) else {
-                    throw RecordFault(.BAD_DATE, "event@date", "event date '\(String(decoding: d.prefix(64), as: UTF8.self))' is not a date YYYY-MM-DD")
+                    throw RecordFault(
+                        .BAD_DATE, "event@date",
+                        "event date '\(String(decoding: d.prefix(64), as: UTF8.self))' is not a date YYYY-MM-DD")
                 }
                 if nested { throw RecordFault(.MALFORMED_RECORD, "", "an <event> holds an element") }
                 events.append((st, day))
@@ -70,12 +86,17 @@ struct ProvisioningDraft {
                     throw RecordFault(.MISSING_FIELD, "element@name", "element name is required")
                 }
                 guard IdPattern.elementName.matches(n) else {
-                    throw RecordFault(.BAD_ID, "element@name", "element name '\(String(decoding: n.prefix(64), as: UTF8.self))' is not a valid name")
+                    throw RecordFault(
+                        .BAD_ID, "element@name",
+                        "element name '\(String(decoding: n.prefix(64), as: UTF8.self))' is not a valid name")
                 }
                 let nameString = String(decoding: n, as: UTF8.self)
                 if let code = text.withUnsafeBufferPointer({ TextRules.fault($0, decodedLength: length) }) {
-                    throw RecordFault(code, "element[\(nameString)]", code == .FIELD_TOO_LONG
-                        ? "value longer than \(TextRules.maxFieldLength) bytes" : "not valid UTF-8 text or holds a control character")
+                    throw RecordFault(
+                        code, "element[\(nameString)]",
+                        code == .FIELD_TOO_LONG
+                            ? "value longer than \(TextRules.maxFieldLength) bytes"
+                            : "not valid UTF-8 text or holds a control character")
                 }
                 if nested { throw RecordFault(.MALFORMED_RECORD, "", "an <element> holds an element") }
                 let value = String(decoding: trimmed(text[...]), as: UTF8.self)
@@ -106,7 +127,8 @@ private final class ProvisioningBuilder: XMLRecordBuilder {
 
     func beginChild(name: UnsafePointer<UInt8>, attributes: XMLAttributes) {
         switch String(cString: name) {
-        case "event": child = .event(status: attributes.value(of: "status"), date: attributes.value(of: "date"), nested: false)
+        case "event":
+            child = .event(status: attributes.value(of: "status"), date: attributes.value(of: "date"), nested: false)
         case "element": child = .element(name: attributes.value(of: "name"), text: [], length: 0, nested: false)
         default: child = nil
         }

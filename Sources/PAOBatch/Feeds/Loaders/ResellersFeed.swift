@@ -16,8 +16,11 @@ extension LoadContext {
             guard seen.insert(site).inserted else {
                 throw RecordFault(.DUPLICATE_KEY, "reseller_site", "reseller_site \(site) appears before")
             }
-            pending.append((Reseller(site: site, name: name, role: role, distributor: nil, country: country, status: status),
-                            distributor, f.record.line, f.record.raw))
+            pending.append(
+                (
+                    Reseller(site: site, name: name, role: role, distributor: nil, country: country, status: status),
+                    distributor, f.record.line, f.record.raw
+                ))
         }
         let index = Dictionary(uniqueKeysWithValues: pending.enumerated().map { ($0.element.reseller.site, $0.offset) })
         // A distributor's own distributor_site is always empty, so one pass reaches the fixed point.
@@ -26,15 +29,21 @@ extension LoadContext {
             guard let d = p.distributorSite else { continue }
             if let j = index[d], pending[j].reseller.role == .DISTRIBUTOR { continue }
             alive[i] = false
-            reading.rejects.append(reject(file, line: p.line, raw: p.raw, RecordFault(
-                .UNKNOWN_REFERENCE, "distributor_site", "distributor_site \(d) is not an accepted DISTRIBUTOR")))
+            reading.rejects.append(
+                reject(
+                    file, line: p.line, raw: p.raw,
+                    RecordFault(
+                        .UNKNOWN_REFERENCE, "distributor_site", "distributor_site \(d) is not an accepted DISTRIBUTOR"))
+            )
         }
         for (i, p) in pending.enumerated() where alive[i] {
             resellerBySite.insert(p.reseller.site)
             dataset.resellers.append(p.reseller)
         }
         for (i, p) in pending.enumerated() where alive[i] {
-            if let d = p.distributorSite { dataset.resellers[Int(resellerBySite.find(p.reseller.site)!)].distributor = resellerBySite.find(d) }
+            if let d = p.distributorSite {
+                dataset.resellers[Int(resellerBySite.find(p.reseller.site)!)].distributor = resellerBySite.find(d)
+            }
         }
         finish(file, reading)
     }

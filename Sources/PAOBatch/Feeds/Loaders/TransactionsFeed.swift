@@ -23,13 +23,22 @@ extension LoadContext {
             if let start, let end, end < start {
                 throw RecordFault(.BAD_RANGE, "coverage_end", "coverage_end \(end) is before coverage_start \(start)")
             }
-            guard let reseller = resellerBySite.find(resellerSite) else { throw f.unknownReference(3, "an accepted reseller") }
-            guard let customer = customerBySite.find(customerSite) else { throw f.unknownReference(4, "an accepted customer site") }
+            guard let reseller = resellerBySite.find(resellerSite) else {
+                throw f.unknownReference(3, "an accepted reseller")
+            }
+            guard let customer = customerBySite.find(customerSite) else {
+                throw f.unknownReference(4, "an accepted customer site")
+            }
             guard let part = partByNumber.find(partNumber) else { throw f.unknownReference(6, "an accepted part") }
             let type = partTypes[Int(part)]
             if type != .SAAS_OVERAGE {
-                if start == nil { throw RecordFault(.MISSING_FIELD, "coverage_start", "coverage_start is required for \(type.rawValue)") }
-                if end == nil { throw RecordFault(.MISSING_FIELD, "coverage_end", "coverage_end is required for \(type.rawValue)") }
+                if start == nil {
+                    throw RecordFault(
+                        .MISSING_FIELD, "coverage_start", "coverage_start is required for \(type.rawValue)")
+                }
+                if end == nil {
+                    throw RecordFault(.MISSING_FIELD, "coverage_end", "coverage_end is required for \(type.rawValue)")
+                }
             }
             if type.needsSubscription, subscription == nil {
                 throw RecordFault(.MISSING_FIELD, "subscription_id", "subscription_id is required for \(type.rawValue)")
@@ -38,7 +47,9 @@ extension LoadContext {
                 throw RecordFault(.BAD_VALUE, "subscription_id", "subscription_id must be empty for \(type.rawValue)")
             }
             if currency != customerCurrencies[Int(customer)] {
-                throw RecordFault(.CURRENCY_MISMATCH, "currency", "currency \(currency) differs from the customer's \(customerCurrencies[Int(customer)])")
+                throw RecordFault(
+                    .CURRENCY_MISMATCH, "currency",
+                    "currency \(currency) differs from the customer's \(customerCurrencies[Int(customer)])")
             }
             let keyHash = KeyIndex.hash(order.utf8, seed: UInt64(lineNumber))
             if keys.find(keyHash, { claimed[Int($0)].line == lineNumber && claimed[Int($0)].order == order }) != nil {
@@ -50,7 +61,9 @@ extension LoadContext {
             if let subscription {
                 if let s = subscriptionById.find(subscription) {
                     guard dataset.subscriptionCustomer[Int(s)] == customer else {
-                        throw RecordFault(.SUBSCRIPTION_CONFLICT, "subscription_id", "subscription \(subscription) belongs to another customer site")
+                        throw RecordFault(
+                            .SUBSCRIPTION_CONFLICT, "subscription_id",
+                            "subscription \(subscription) belongs to another customer site")
                     }
                     subscriptionIndex = s
                 } else {
@@ -60,10 +73,12 @@ extension LoadContext {
                 }
                 if type == .SAAS { saasSubscriptions.insert(subscriptionIndex!) }
             }
-            dataset.lines.append(Line(
-                orderNumber: order, lineNumber: lineNumber, orderDate: orderDate, reseller: reseller, customer: customer,
-                quoteNumber: quote, part: part, quantity: quantity, unitPrice: price, coverageStart: start,
-                coverageEnd: end, subscription: subscriptionIndex))
+            dataset.lines.append(
+                Line(
+                    orderNumber: order, lineNumber: lineNumber, orderDate: orderDate, reseller: reseller,
+                    customer: customer,
+                    quoteNumber: quote, part: part, quantity: quantity, unitPrice: price, coverageStart: start,
+                    coverageEnd: end, subscription: subscriptionIndex))
         }
     }
 }

@@ -13,16 +13,21 @@ extension LoadContext {
             let suppressed = try f.enumeration(3, YesNo.self)! == .Y
             let reason = try f.text(4)
             if suppressed, reason == nil {
-                throw RecordFault(.MISSING_FIELD, "suppression_reason", "suppression_reason is required when overage_suppressed is Y")
+                throw RecordFault(
+                    .MISSING_FIELD, "suppression_reason", "suppression_reason is required when overage_suppressed is Y")
             }
             guard let subscription = subscriptionById.find(id), saasSubscriptions.contains(subscription) else {
                 throw f.unknownReference(0, "a subscription of an accepted SAAS line")
             }
             guard keys.insert(Key(subscription: subscription, period: period)).inserted else {
-                throw RecordFault(.DUPLICATE_KEY, "subscription_id", "subscription \(String(decoding: id, as: UTF8.self)) period \(period) appears before")
+                throw RecordFault(
+                    .DUPLICATE_KEY, "subscription_id",
+                    "subscription \(String(decoding: id, as: UTF8.self)) period \(period) appears before")
             }
-            dataset.usage.append(UsageRecord(subscription: subscription, period: period, usedQuantity: used,
-                                             overageSuppressed: suppressed, suppressionReason: reason))
+            dataset.usage.append(
+                UsageRecord(
+                    subscription: subscription, period: period, usedQuantity: used,
+                    overageSuppressed: suppressed, suppressionReason: reason))
         }
     }
 }

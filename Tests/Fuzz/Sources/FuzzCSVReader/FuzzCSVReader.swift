@@ -27,7 +27,8 @@ private func readAll(_ path: String, chunkSize: Int) -> [String] {
             guard n > 0, record.fieldEnd.count == n, record.fieldLength.count == n else {
                 fatalError("field starts, ends and lengths disagree: \(record.fieldStart) \(record.fieldEnd)")
             }
-            for f in 0..<n where !(record.fieldStart[f] <= record.fieldEnd[f] && record.fieldEnd[f] <= record.bytes.count) {
+            for f in 0..<n
+            where !(record.fieldStart[f] <= record.fieldEnd[f] && record.fieldEnd[f] <= record.bytes.count) {
                 fatalError("field \(f) out of the record's bytes")
             }
             let fields = (0..<n).map { record.bytes[record.fieldStart[$0]..<record.fieldEnd[$0]] }

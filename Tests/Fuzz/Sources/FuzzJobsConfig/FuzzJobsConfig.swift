@@ -9,8 +9,9 @@ public func fuzzJobsConfig(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
     do throws(ConfigError) {
         let config = try JobsConfig.decode(Array(input), folder: "/srv/pao")
         guard !config.jobs.isEmpty, (1...9).contains(config.gzipLevel), config.retain >= 1,
-              Set(config.jobs.map(\.name)).count == config.jobs.count,
-              config.jobs.allSatisfy({ !$0.reports.isEmpty }) else {
+            Set(config.jobs.map(\.name)).count == config.jobs.count,
+            config.jobs.allSatisfy({ !$0.reports.isEmpty })
+        else {
             fatalError("an accepted config breaks an invariant")
         }
     } catch {

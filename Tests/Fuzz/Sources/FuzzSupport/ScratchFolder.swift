@@ -15,7 +15,9 @@ public enum ScratchFolder {
     @discardableResult
     public static func write(_ bytes: UnsafeRawBufferPointer, as name: String, in folder: String = path) -> String {
         let file = folder + "/" + name
-        guard FileManager.default.createFile(atPath: file, contents: Data(bytes)) else { fatalError("cannot write \(file)") }
+        guard FileManager.default.createFile(atPath: file, contents: Data(bytes)) else {
+            fatalError("cannot write \(file)")
+        }
         return file
     }
 }

@@ -15,7 +15,9 @@ public enum ValidInput {
         try? FileManager.default.removeItem(atPath: folder)
         try! FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         for (name, data) in files {
-            guard FileManager.default.createFile(atPath: folder + "/" + name, contents: data) else { fatalError("cannot copy \(name)") }
+            guard FileManager.default.createFile(atPath: folder + "/" + name, contents: data) else {
+                fatalError("cannot copy \(name)")
+            }
         }
         return folder
     }
