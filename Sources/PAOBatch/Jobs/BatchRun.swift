@@ -1,7 +1,7 @@
 import Foundation
 
 /// `pao-batch run`: every selected job for every selected site, staged, checked and published
-/// (SPEC §1, §6, §7).
+/// (SPEC §1, §6, §7), in four steps: plan, stage, publish, summarise.
 public enum BatchRun {
     public static func run(_ request: RunRequest, clock: RunClock = RunClock()) -> RunOutcome {
         if let bad = request.sites.first(where: { !SiteSelection.isSiteId($0) }) {
@@ -20,7 +20,6 @@ public enum BatchRun {
         let asOf = prepared.record.asOf
         let crash = CrashPoints(environment: request.environment)
         var warnings: [String] = []
-
         let jobs = config.jobs.filter { request.jobs.isEmpty || request.jobs.contains($0.name) }
         let data = prepared.load.dataset
         let indexClock = Stopwatch()
@@ -28,40 +27,83 @@ public enum BatchRun {
         var stages: [(key: String, value: JSONValue)] = [
             ("load", seconds(prepared.record.loadSeconds)), ("index", seconds(indexClock.elapsed))
         ]
-        let stageClock = Stopwatch()
         let stage = "\(config.output)/.stage-\(request.shardTag)-\(clock.runId)"
-        do throws(OutputError) {
-            for name in try FileSystem.names(config.output) where name.hasPrefix(".stage-\(request.shardTag)-") {
-                try FileSystem.removeTree("\(config.output)/\(name)")
-            }
-        } catch {
-            return prepared.finish(ExitStatus(outputError: error), error.description)
-        }
         // A failed run reports its own error; a stage it could not remove is a leftover the next
-        // run of this shard removes (above), so that second failure is not worth hiding the first.
+        // run of this shard removes (in `removeLeftovers`), so that second failure is not worth
+        // hiding the first.
         defer { try? FileSystem.removeTree(stage) }
-
-        struct Item {
-            var job: Job
-            var site: Int32
-            var folder: String
+        do throws(StepFailure) {
+            let stageClock = Stopwatch()
+            try removeLeftovers(of: request.shardTag, in: config.output)
+            let items = plan(jobs, data: data, request: request, stage: stage, warnings: &warnings)
+            let priceFiles = PriceFileStore(view: view, folder: stage + "/shared", gzipLevel: config.gzipLevel)
+            let results = try self.stage(
+                items, view: view, isolation: isolation, priceFiles: priceFiles, config: config, request: request)
+            try StepFailure.output { () throws(OutputError) in
+                try PreparedRun.makeFolders(stage)
+                try syncFileSystem(stage)
+            }
+            for country in priceFiles.unpriced.sorted() {
+                warnings.append("country \(country) has no price records: no price files")
+            }
+            stages.append(("reportsAndCompression", seconds(stageClock.elapsed)))
+            crash.reached(.afterStaging)
+            let publishClock = Stopwatch()
+            let publisher = Publisher(
+                root: config.output, runId: clock.runId, asOf: asOf, retain: config.retain,
+                reached: { crash.reached($0) })
+            try publish(items, with: publisher, data: data) { crash.reached(.betweenPublishes) }
+            stages.append(("publish", seconds(publishClock.elapsed)))
+            var finished = prepared
+            finished.record.stages = .object(stages)
+            let summary = summarise(jobs, items: items, results: results, shared: priceFiles.written)
+            return finished.finish(.ok, nil, jobs: summary, warnings: warnings)
+        } catch {
+            return prepared.finish(error.status, error.message, warnings: warnings)
         }
-        var planned: [Item] = []
+    }
+
+    /// One (site, job) folder the run writes, and where it is staged.
+    struct PlannedFolder {
+        var job: Job
+        var site: Int32
+        var folder: String
+    }
+
+    /// Removes the staging folders that killed runs of this shard left behind.
+    private static func removeLeftovers(of shardTag: String, in output: String) throws(StepFailure) {
+        try StepFailure.output { () throws(OutputError) in
+            for name in try FileSystem.names(output) where name.hasPrefix(".stage-\(shardTag)-") {
+                try FileSystem.removeTree("\(output)/\(name)")
+            }
+        }
+    }
+
+    /// Every selected (site, job) pair, jobs in config order and sites by id.
+    private static func plan(
+        _ jobs: [Job], data: Dataset, request: RunRequest, stage: String, warnings: inout [String]
+    ) -> [PlannedFolder] {
+        var planned: [PlannedFolder] = []
         for job in jobs {
             for site in SiteSelection.sites(
                 for: job, data: data, only: request.sites, shard: request.shard, warnings: &warnings)
             {
-                planned.append(Item(job: job, site: site, folder: "\(stage)/\(planned.count)"))
+                planned.append(PlannedFolder(job: job, site: site, folder: "\(stage)/\(planned.count)"))
             }
         }
-        let items = planned
-        if items.isEmpty { warnings.append("no site selected: nothing to publish") }
-        let priceFiles = PriceFileStore(view: view, folder: stage + "/shared", gzipLevel: config.gzipLevel)
+        if planned.isEmpty { warnings.append("no site selected: nothing to publish") }
+        return planned
+    }
+
+    /// Writes every planned folder into the staging area, on every core; the first failure stops it.
+    private static func stage(
+        _ items: [PlannedFolder], view: AsOfView, isolation: IsolationCheck, priceFiles: PriceFileStore,
+        config: JobsConfig, request: RunRequest
+    ) throws(StepFailure) -> StagingResults {
         let results = StagingResults(count: items.count)
         let threads =
             request.environment["PAO_BATCH_THREADS"].flatMap(Int.init) ?? ProcessInfo.processInfo.activeProcessorCount
-        let workers = max(1, min(threads, items.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        DispatchQueue.concurrentPerform(iterations: max(1, min(threads, items.count))) { _ in
             while let n = results.next() {
                 let item = items[n]
                 let folder = StagedFolder(
@@ -76,41 +118,33 @@ public enum BatchRun {
                 request.progress?(results.finished, items.count)
             }
         }
-        if let failure = results.failure {
-            switch failure {
-            case .output(let e): return prepared.finish(ExitStatus(outputError: e), e.description, warnings: warnings)
-            case .isolation(let message): return prepared.finish(.software, message, warnings: warnings)
-            }
+        switch results.failure {
+        case .output(let e)?: throw StepFailure(ExitStatus(outputError: e), e.description)
+        case .isolation(let message)?: throw StepFailure(.software, message)
+        case nil: return results
         }
-        do throws(OutputError) {
-            try PreparedRun.makeFolders(stage)
-            try syncFileSystem(stage)
-        } catch {
-            return prepared.finish(ExitStatus(outputError: error), error.description, warnings: warnings)
-        }
-        for country in priceFiles.unpriced.sorted() {
-            warnings.append("country \(country) has no price records: no price files")
-        }
-        stages.append(("reportsAndCompression", seconds(stageClock.elapsed)))
-        crash.reached(.afterStaging)
-        let publishClock = Stopwatch()
+    }
 
-        let publisher = Publisher(
-            root: config.output, runId: clock.runId, asOf: asOf, retain: config.retain, crash: crash)
-        do throws(OutputError) {
-            try Publisher.checkNoForeignLinks(root: config.output)
+    /// Checks for foreign links, then moves every staged folder into place and makes it durable.
+    private static func publish(
+        _ items: [PlannedFolder], with publisher: Publisher, data: Dataset, afterFirst: () -> Void
+    ) throws(StepFailure) {
+        try StepFailure.output { () throws(OutputError) in
+            try Publisher.checkNoForeignLinks(root: publisher.root)
             for (n, item) in items.enumerated() {
                 try publisher.publish(
                     staged: item.folder, site: data.resellers[Int(item.site)].site, job: item.job.name)
-                if n == 0 { crash.reached(.betweenPublishes) }
+                if n == 0 { afterFirst() }
             }
-            try syncFileSystem(config.output)
-            stages.append(("publish", seconds(publishClock.elapsed)))
-        } catch {
-            return prepared.finish(ExitStatus(outputError: error), error.description, warnings: warnings)
+            try syncFileSystem(publisher.root)
         }
-        let shared = priceFiles.written
-        let summary: [JSONValue] = jobs.map { job in
+    }
+
+    /// The run record's per-job totals.
+    private static func summarise(
+        _ jobs: [Job], items: [PlannedFolder], results: StagingResults, shared: (files: Int, bytes: Int, rawBytes: Int)
+    ) -> [JSONValue] {
+        jobs.map { job in
             let mine = items.indices.filter { items[$0].job.name == job.name }
             let totals = mine.reduce(StagedTotals()) { $0 + results.totals[$1] }
             let sharing: [(key: String, value: JSONValue)] =
@@ -126,77 +160,21 @@ public enum BatchRun {
                     ("seconds", seconds(totals.seconds))
                 ] + sharing)
         }
-        var finished = prepared
-        finished.record.stages = .object(stages)
-        return finished.finish(.ok, nil, jobs: summary, warnings: warnings)
     }
 }
 
-/// Seconds with millisecond precision for the run record.
-func seconds(_ s: Double) -> JSONValue { .number(String(format: "%.3f", s)) }
+/// Why a step of a run stopped it: the exit status and the one line for stderr and the run record.
+struct StepFailure: Error {
+    var status: ExitStatus
+    var message: String
 
-/// Thread-safe bookkeeping of the staging workers.
-private final class StagingResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var nextItem = 0
-    private let count: Int
-    /// What each staged folder holds (only the sums are kept: at scale L the price files alone
-    /// are 1.7 M entries).
-    private(set) var totals: [StagedTotals]
-    private(set) var failure: StagedFolder.Failure?
-    private(set) var finished = 0
-
-    init(count: Int) {
-        self.count = count
-        totals = Array(repeating: StagedTotals(), count: count)
+    init(_ status: ExitStatus, _ message: String) {
+        self.status = status
+        self.message = message
     }
 
-    /// The next item to stage, or nil when all are taken or one failed.
-    func next() -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard failure == nil, nextItem < count else { return nil }
-        nextItem += 1
-        return nextItem - 1
-    }
-
-    func store(_ n: Int, _ written: [WrittenFile], seconds: Double) {
-        lock.lock()
-        totals[n] = StagedTotals(written, seconds: seconds)
-        finished += 1
-        lock.unlock()
-    }
-
-    func fail(_ error: StagedFolder.Failure) {
-        lock.lock()
-        if failure == nil { failure = error }
-        lock.unlock()
-    }
-}
-
-/// Files, rows and bytes of staged folders, for the run record. `seconds` is staging time; a
-/// job's sum is worker-seconds (with two workers, about twice the wall time the job took).
-private struct StagedTotals {
-    var files = 0, rows = 0, bytes = 0, rawBytes = 0
-    var seconds = 0.0
-
-    init() {}
-
-    init(_ written: [WrittenFile], seconds: Double) {
-        files = written.count
-        rows = written.reduce(0) { $0 + $1.rows }
-        bytes = written.reduce(0) { $0 + $1.bytes }
-        rawBytes = written.reduce(0) { $0 + $1.rawBytes }
-        self.seconds = seconds
-    }
-
-    static func + (a: StagedTotals, b: StagedTotals) -> StagedTotals {
-        var sum = a
-        sum.files += b.files
-        sum.rows += b.rows
-        sum.bytes += b.bytes
-        sum.rawBytes += b.rawBytes
-        sum.seconds += b.seconds
-        return sum
+    /// Runs file-system work, turning its error into the exit status SPEC §1 gives it.
+    static func output(_ body: () throws(OutputError) -> Void) throws(StepFailure) {
+        do { try body() } catch { throw StepFailure(ExitStatus(outputError: error), error.description) }
     }
 }

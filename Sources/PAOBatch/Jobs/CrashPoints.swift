@@ -21,4 +21,12 @@ public struct CrashPoints: Sendable {
     func reached(_ point: Point) {
         if armed == point { kill(getpid(), SIGKILL) }
     }
+
+    /// A point inside the publisher.
+    func reached(_ point: Publisher.Point) {
+        switch point {
+        case .beforeLatest: reached(Point.beforeLatest)
+        case .duringRetain: reached(Point.duringRetain)
+        }
+    }
 }

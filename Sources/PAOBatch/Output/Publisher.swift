@@ -6,11 +6,15 @@
 /// hidden versioned folder `.v-<as-of>-<run-id>`; `<as-of>` and `latest` are symlinks switched by
 /// rename(2), so each folder appears complete or not at all, also on NFS.
 struct Publisher {
+    /// Moments inside a publication that fault-injection tests stop the process at.
+    enum Point: Sendable { case beforeLatest, duringRetain }
+
     let root: String
     let runId: String
     let asOf: Day
     let retain: Int
-    let crash: CrashPoints
+    /// Called at each `Point`: the run passes its crash points in, so publishing knows no runner.
+    let reached: @Sendable (Point) -> Void
 
     /// The published job folder of a site.
     func jobFolder(site: String, job: String) -> String { "\(root)/sites/\(site)/\(job)" }
@@ -60,7 +64,7 @@ struct Publisher {
         let previous = FileSystem.readLink("\(folder)/\(asOf)")
         try FileSystem.move(staged, "\(folder)/\(version)")
         try FileSystem.switchLink("\(folder)/\(asOf)", to: version, temporaryName: "\(folder)/.tmp-\(runId)")
-        crash.reached(.beforeLatest)
+        reached(.beforeLatest)
         let dates = try datedLinks(folder)
         if let newest = dates.last, FileSystem.readLink("\(folder)/latest") != newest {
             try FileSystem.switchLink("\(folder)/latest", to: newest, temporaryName: "\(folder)/.tmp-\(runId)")
@@ -76,7 +80,7 @@ struct Publisher {
         for date in dates where !keep.contains(date) {
             let target = FileSystem.readLink("\(folder)/\(date)")
             unlink("\(folder)/\(date)")
-            crash.reached(.duringRetain)
+            reached(.duringRetain)
             if let target { try FileSystem.removeTree("\(folder)/\(target)") }
         }
         let names = try FileSystem.names(folder)
