@@ -84,11 +84,11 @@ extension AsOfView {
 
     /// A report's rows for a site, each as column name → value.
     func reportRows(
-        _ report: ReportID, site id: String, params: [String: JSONValue] = [:],
+        _ report: ReportID, site id: String, params: [String: ParamValue] = [:],
         filters: CustomerFilters = CustomerFilters()
     ) -> [[String: String]] {
         ReportRegistry.rows(
-            report, ReportInput(view: self, site: site(id), params: ReportParams(params), filters: filters)
+            report, ReportInput(view: self, site: site(id), params: ReportParams(report, params), filters: filters)
         )
         .map { Dictionary(uniqueKeysWithValues: zip(report.spec.columns, $0.values)) }
     }

@@ -39,7 +39,7 @@ private func check(_ text: String, _ name: String) {
     func reportMatchesItsGoldenFile(_ siteId: String, _ report: ReportID) {
         let site = sample.site(siteId)
         let rows = ReportRegistry.rows(
-            report, ReportInput(view: sample, site: site, params: ReportParams([:]), filters: CustomerFilters()))
+            report, ReportInput(view: sample, site: site, params: ReportParams(report), filters: CustomerFilters()))
         #expect(
             !rows.isEmpty || [.subscriptionUpdates, .suppressedOverage].contains(report),
             "the sample should exercise \(report)")

@@ -145,3 +145,24 @@ private func job(_ body: String) -> String { "{ \"jobs\": [ { \"name\": \"daily\
         #expect(paoBatch(["frobnicate"]).status == 64)
     }
 }
+
+@Suite struct ReportParamsTests {
+    @Test func jobsJsonGivesTypedParamsWithEachReportsDefaults() throws {
+        let config = try JobsConfig.decode(
+            Array(
+                #"""
+                { "jobs": [ { "name": "a", "reports": ["renewals", "renewals-180", "subscription-updates"],
+                  "params": { "renewals": { "windowDays": 30, "toDate": "2027-01-31" } } } ] }
+                """#.utf8), folder: "/srv")
+        let params = config.jobs[0].params
+        #expect(params[.renewals]?[.windowDays] == 30 && params[.renewals]?[.toDate] == Day.parse("2027-01-31"))
+        #expect(params[.renewals]?[.fromDate] == nil)
+        #expect(params[.renewals180]?[.days] == 180 && params[.subscriptionUpdates]?[.days] == 30)
+    }
+
+    @Test func readingAParamTheReportDoesNotDeclareStops() async {
+        await #expect(processExitsWith: .failure) {
+            _ = ReportParams(.renewals)[.quoteDays]
+        }
+    }
+}

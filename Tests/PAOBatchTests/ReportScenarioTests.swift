@@ -63,7 +63,7 @@ private let scenario: AsOfView = {
 }()
 
 private func rows(
-    _ report: ReportID, _ siteId: String, params: [String: JSONValue] = [:],
+    _ report: ReportID, _ siteId: String, params: [String: ParamValue] = [:],
     filters: CustomerFilters = CustomerFilters()
 ) -> [[String: String]] {
     scenario.reportRows(report, site: siteId, params: params, filters: filters)
@@ -119,7 +119,9 @@ private func rows(
         #expect(r[1]["status"] == "DUE" && r[1]["days_to_expiry"] == "32" && r[1]["action_part_number"] == "REN0001")
         #expect(r[1]["action_unit_price"] == "110.00")
         #expect(
-            rows(.renewals180, "200", params: ["days": .int(100)]).map { $0["order_number"]! } == ["O-1", "O-2", "O-9"])
+            rows(.renewals180, "200", params: ["days": .integer(100)]).map { $0["order_number"]! } == [
+                "O-1", "O-2", "O-9"
+            ])
     }
 
     @Test func priceNoticesCompareTodayWithTheDueDate() {
@@ -128,7 +130,7 @@ private func rows(
         #expect(r[0]["current_unit_price"] == "100.00" && r[0]["renewal_unit_price"] == "110.00")
         #expect(
             r[0]["change_percent"] == "10.00" && r[0]["notice"] == "INCREASE" && r[0]["current_amount"] == "1000.00")
-        let all = rows(.renewalPriceNotices, "200", params: ["changesOnly": .bool(false)])
+        let all = rows(.renewalPriceNotices, "200", params: ["changesOnly": .boolean(false)])
         #expect(all.map { $0["order_number"]! } == ["O-1", "O-2", "O-9"])
         #expect(all[2]["notice"] == "UNCHANGED" && all[2]["change_percent"] == "0.00")
     }
@@ -176,7 +178,7 @@ private func rows(
     }
 
     @Test func renewalQuotesGroupByResellerCustomerAndDueDate() {
-        let r = rows(.renewalQuotes, "100", params: ["quoteDays": .int(365)])
+        let r = rows(.renewalQuotes, "100", params: ["quoteDays": .integer(365)])
         #expect(
             r.map { $0["quote_id"]! } == [
                 "RQ-200-500-20270101", "RQ-200-500-20270101", "RQ-200-502-20270110", "RQ-400-502-20271120"
@@ -188,7 +190,7 @@ private func rows(
 
     @Test func renewalsSummaryPerMonthAndCurrency() {
         #expect(rows(.renewalsSummary, "100").count == 2, "2027-11 is after the 12 months from 2026-11")
-        let r = rows(.renewalsSummary, "100", params: ["months": .int(13)])
+        let r = rows(.renewalsSummary, "100", params: ["months": .integer(13)])
         #expect(
             r.map {
                 "\($0["month"]!) \($0["currency"]!) \($0["lines"]!) \($0["priced_lines"]!) \($0["renewal_amount"]!) \($0["missing_prices"]!) \($0["saas_lines"]!)"
@@ -214,12 +216,14 @@ private func rows(
         let own = ReportRegistry.rows(
             .orderHistoryDetail,
             ReportInput(
-                view: scenario, site: scenario.site("300"), params: ReportParams([:]), filters: CustomerFilters()))
+                view: scenario, site: scenario.site("300"), params: ReportParams(.orderHistoryDetail),
+                filters: CustomerFilters()))
         #expect(own.allSatisfy { check.breach(spec, $0.values) == nil })
         let foreign = ReportRegistry.rows(
             .orderHistoryDetail,
             ReportInput(
-                view: scenario, site: scenario.site("200"), params: ReportParams([:]), filters: CustomerFilters()))
+                view: scenario, site: scenario.site("200"), params: ReportParams(.orderHistoryDetail),
+                filters: CustomerFilters()))
         #expect(foreign.contains { check.breach(spec, $0.values) != nil })
     }
 }

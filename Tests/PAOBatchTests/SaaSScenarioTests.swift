@@ -68,7 +68,7 @@ private let saas: AsOfView = {
     return f.view(asOf: "2026-11-29")
 }()
 
-private func rows(_ report: ReportID, _ siteId: String, params: [String: JSONValue] = [:]) -> [[String: String]] {
+private func rows(_ report: ReportID, _ siteId: String, params: [String: ParamValue] = [:]) -> [[String: String]] {
     saas.reportRows(report, site: siteId, params: params)
 }
 
@@ -80,7 +80,7 @@ private func rows(_ report: ReportID, _ siteId: String, params: [String: JSONVal
                 "\($0["order_number"]!) \($0["previous_quantity"]!) \($0["total_quantity"]!) \($0["change_type"]!)"
             }
                 == ["M-1  7 NEW", "S-2 100 80 DECREASE", "S-3 80 90 INCREASE"])
-        let year = rows(.subscriptionUpdates, "300", params: ["days": .int(365)])
+        let year = rows(.subscriptionUpdates, "300", params: ["days": .integer(365)])
         // S-6 follows a line sold by reseller 200: RENEWAL of 3.
         #expect(
             year.map { "\($0["order_number"]!) \($0["previous_quantity"]!) \($0["change_type"]!)" } == [
@@ -95,8 +95,8 @@ private func rows(_ report: ReportID, _ siteId: String, params: [String: JSONVal
         #expect(
             r[0]["status"] == "PENDING" && r[0]["status_date"] == "2026-11-25" && r[0]["days_in_status"] == "4"
                 && r[0]["overdue"] == "N")
-        #expect(rows(.saasFulfillment, "300", params: ["overdueDays": .int(3)])[0]["overdue"] == "Y")
-        #expect(rows(.saasFulfillment, "300", params: ["overdueDays": .int(4)])[0]["overdue"] == "N")
+        #expect(rows(.saasFulfillment, "300", params: ["overdueDays": .integer(3)])[0]["overdue"] == "Y")
+        #expect(rows(.saasFulfillment, "300", params: ["overdueDays": .integer(4)])[0]["overdue"] == "N")
         #expect(r[1]["status"] == "PROVISIONED" && r[1]["overdue"] == "N" && r[1]["order_number"] == "S-6")
         let a = rows(.saasFulfillment, "200")[0]
         // The PROVISIONED event is after the as-of date.
@@ -111,7 +111,7 @@ private func rows(_ report: ReportID, _ siteId: String, params: [String: JSONVal
                 == ["admin_email=b@x PROVIDED N", "data_center= MISSING N", "tenant_name=t PROVIDED N"])
         let b = rows(.saasProvisioning, "300").filter { $0["subscription_id"] == "SUB-B" }
         #expect(b.map { $0["element_status"]! } == ["MISSING", "MISSING", "MISSING"])
-        let custom = rows(.saasProvisioning, "200", params: ["requiredElements": .array([.string("tenant_name")])])
+        let custom = rows(.saasProvisioning, "200", params: ["requiredElements": .strings(["tenant_name"])])
         #expect(
             custom.map { $0["element_name"]! } == ["admin_email", "tenant_name"] && custom[0]["form_complete"] == "Y")
     }
@@ -137,16 +137,13 @@ private func rows(_ report: ReportID, _ siteId: String, params: [String: JSONVal
         let currencies = PriceFilesReport.currencies(saas.data)
         let keys = PriceFilesReport.keys(
             saas, site: 1,
-            params: ReportParams([
-                "families": .array([.string("saas")]),
-                "views": .array([.string("current")])
-            ]),
+            params: ReportParams(.priceFiles, ["families": .strings(["saas"]), "views": .strings(["current"])]),
             currencies: currencies)
         #expect(
             keys.files.map(\.stem) == [
                 "prices-saas-current-CA-CAD", "prices-saas-current-CA-USD", "prices-saas-current-US-USD"
             ])
-        let site200 = PriceFilesReport.keys(saas, site: 0, params: ReportParams([:]), currencies: currencies)
+        let site200 = PriceFilesReport.keys(saas, site: 0, params: ReportParams(.priceFiles), currencies: currencies)
         #expect(site200.files.count == 6 && site200.files.allSatisfy { $0.country.code == "US" })
         func stems(_ v: PriceFileKey.View) -> [String] {
             PriceFilesReport.rows(

@@ -176,143 +176,180 @@ public final class CSVReader {
         if record.bytes.count - start < FieldRecord.storedValueLimit { record.bytes.append(c) } else { overflow += 1 }
     }
 
-    /// Consumes bytes of the current chunk; true when a record was completed.
+    /// Consumes bytes of the current chunk; true when a record was completed. Each state's
+    /// handler consumes from `i` and says whether it ended a record.
     private func scan(_ record: inout FieldRecord) throws(FeedError) -> Bool {
         let b = UnsafeBufferPointer(start: chunk.baseAddress!.assumingMemoryBound(to: UInt8.self), count: chunkCount)
-        let n = chunkCount
         var i = position
         defer { position = i }
-        while i < n {
-            let c = b[i]
+        while i < b.count {
+            let ended: Bool
             switch state {
-            case .recordStart:
-                if c == 0x0A {
-                    physicalLine += 1
-                    i += 1
-                    continue
-                }
-                if c != 0x0D, let end = plainRecordEnd(b, from: i) {
-                    takePlainRecord(&record, b, from: i, lineFeed: end)
-                    i = end + 1
-                    return true
-                }
-                position = i
-                beginRecord(&record)
-                if c == 0x0D {
-                    state = .recordStartCR
-                    i += 1
-                } else {
-                    state = .fieldStart
-                }
-            case .recordStartCR:
-                if c == 0x0A {
-                    i += 1
-                    physicalLine += 1
-                    record.reset()
-                    state = .recordStart
-                } else {
-                    storeByte(&record, 0x0D)
-                    state = .unquoted
-                }
-            case .fieldStart:
-                switch c {
-                case 0x22:
-                    state = .quoted
-                    i += 1
-                case 0x2C:
-                    endField(&record)
-                    startField(&record)
-                    i += 1
-                case 0x0A:
-                    i += 1
-                    position = i
-                    endRecord(&record, crlf: false)
-                    return true
-                case 0x0D:
-                    state = .unquotedCR
-                    i += 1
-                default:
-                    state = .unquoted
-                }
-            case .unquoted:
-                let from = i
-                while i < n, isPlain(b[i]) { i += 1 }
-                if i > from { store(&record, b, from, i) }
-                guard i < n else { continue }
-                switch b[i] {
-                case 0x2C:
-                    endField(&record)
-                    startField(&record)
-                    state = .fieldStart
-                    i += 1
-                case 0x0A:
-                    i += 1
-                    position = i
-                    endRecord(&record, crlf: false)
-                    return true
-                case 0x0D:
-                    state = .unquotedCR
-                    i += 1
-                default:  // a quote inside an unquoted field
-                    record.malformed = true
-                    storeByte(&record, 0x22)
-                    i += 1
-                }
-            case .unquotedCR:
-                if c == 0x0A {
-                    i += 1
-                    position = i
-                    endRecord(&record, crlf: true)
-                    return true
-                }
-                storeByte(&record, 0x0D)
-                state = .unquoted
-            case .quoted:
-                let from = i
-                while i < n, b[i] != 0x22 {
-                    if b[i] == 0x0A { physicalLine += 1 }
-                    i += 1
-                }
-                if i > from { store(&record, b, from, i) }
-                if i < n {
-                    state = .quoteInQuoted
-                    i += 1
-                }
-            case .quoteInQuoted:
-                switch c {
-                case 0x22:
-                    storeByte(&record, 0x22)
-                    state = .quoted
-                    i += 1
-                case 0x2C:
-                    endField(&record)
-                    startField(&record)
-                    state = .fieldStart
-                    i += 1
-                case 0x0A:
-                    i += 1
-                    position = i
-                    endRecord(&record, crlf: false)
-                    return true
-                case 0x0D:
-                    state = .afterQuoteCR
-                    i += 1
-                default:
-                    record.malformed = true
-                    state = .unquoted
-                }
-            case .afterQuoteCR:
-                if c == 0x0A {
-                    i += 1
-                    position = i
-                    endRecord(&record, crlf: true)
-                    return true
-                }
-                record.malformed = true
-                storeByte(&record, 0x0D)
-                state = .unquoted
+            case .recordStart: ended = atRecordStart(&record, b, &i)
+            case .recordStartCR: ended = afterRecordStartCR(&record, b[i], &i)
+            case .fieldStart: ended = atFieldStart(&record, b[i], &i)
+            case .unquoted: ended = inUnquoted(&record, b, &i)
+            case .unquotedCR: ended = afterUnquotedCR(&record, b[i], &i)
+            case .quoted: ended = inQuoted(&record, b, &i)
+            case .quoteInQuoted: ended = afterQuoteInQuoted(&record, b[i], &i)
+            case .afterQuoteCR: ended = afterQuoteCR(&record, b[i], &i)
             }
+            if ended { return true }
         }
+        return false
+    }
+
+    /// Ends the record at the line feed at `i` (moving past it).
+    @inline(__always)
+    private func endRecord(_ record: inout FieldRecord, atLineFeed i: inout Int, crlf: Bool) -> Bool {
+        i += 1
+        position = i
+        endRecord(&record, crlf: crlf)
+        return true
+    }
+
+    /// Between records: skips empty lines, takes a plain record whole, else starts one byte by byte.
+    @inline(__always)
+    private func atRecordStart(_ record: inout FieldRecord, _ b: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> Bool {
+        let c = b[i]
+        if c == 0x0A {
+            physicalLine += 1
+            i += 1
+            return false
+        }
+        if c != 0x0D, let end = plainRecordEnd(b, from: i) {
+            takePlainRecord(&record, b, from: i, lineFeed: end)
+            i = end + 1
+            return true
+        }
+        position = i
+        beginRecord(&record)
+        if c == 0x0D {
+            state = .recordStartCR
+            i += 1
+        } else {
+            state = .fieldStart
+        }
+        return false
+    }
+
+    /// After a CR that began a record: CRLF is an empty line; any other byte makes the CR data.
+    @inline(__always)
+    private func afterRecordStartCR(_ record: inout FieldRecord, _ c: UInt8, _ i: inout Int) -> Bool {
+        if c == 0x0A {
+            i += 1
+            physicalLine += 1
+            record.reset()
+            state = .recordStart
+        } else {
+            storeByte(&record, 0x0D)
+            state = .unquoted
+        }
+        return false
+    }
+
+    @inline(__always)
+    private func atFieldStart(_ record: inout FieldRecord, _ c: UInt8, _ i: inout Int) -> Bool {
+        switch c {
+        case 0x22:
+            state = .quoted
+            i += 1
+        case 0x2C:
+            endField(&record)
+            startField(&record)
+            i += 1
+        case 0x0A:
+            return endRecord(&record, atLineFeed: &i, crlf: false)
+        case 0x0D:
+            state = .unquotedCR
+            i += 1
+        default:
+            state = .unquoted
+        }
+        return false
+    }
+
+    /// Inside an unquoted field: stores the plain run, then handles the byte that ended it.
+    @inline(__always)
+    private func inUnquoted(_ record: inout FieldRecord, _ b: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> Bool {
+        let from = i
+        while i < b.count, isPlain(b[i]) { i += 1 }
+        if i > from { store(&record, b, from, i) }
+        guard i < b.count else { return false }
+        switch b[i] {
+        case 0x2C:
+            endField(&record)
+            startField(&record)
+            state = .fieldStart
+            i += 1
+        case 0x0A:
+            return endRecord(&record, atLineFeed: &i, crlf: false)
+        case 0x0D:
+            state = .unquotedCR
+            i += 1
+        default:  // a quote inside an unquoted field
+            record.malformed = true
+            storeByte(&record, 0x22)
+            i += 1
+        }
+        return false
+    }
+
+    @inline(__always)
+    private func afterUnquotedCR(_ record: inout FieldRecord, _ c: UInt8, _ i: inout Int) -> Bool {
+        if c == 0x0A { return endRecord(&record, atLineFeed: &i, crlf: true) }
+        storeByte(&record, 0x0D)
+        state = .unquoted
+        return false
+    }
+
+    /// Inside quotes: stores everything up to the next quote (line feeds included).
+    @inline(__always)
+    private func inQuoted(_ record: inout FieldRecord, _ b: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> Bool {
+        let from = i
+        while i < b.count, b[i] != 0x22 {
+            if b[i] == 0x0A { physicalLine += 1 }
+            i += 1
+        }
+        if i > from { store(&record, b, from, i) }
+        if i < b.count {
+            state = .quoteInQuoted
+            i += 1
+        }
+        return false
+    }
+
+    /// After a quote inside quotes: a doubled quote, the field's end, or a malformed record.
+    @inline(__always)
+    private func afterQuoteInQuoted(_ record: inout FieldRecord, _ c: UInt8, _ i: inout Int) -> Bool {
+        switch c {
+        case 0x22:
+            storeByte(&record, 0x22)
+            state = .quoted
+            i += 1
+        case 0x2C:
+            endField(&record)
+            startField(&record)
+            state = .fieldStart
+            i += 1
+        case 0x0A:
+            return endRecord(&record, atLineFeed: &i, crlf: false)
+        case 0x0D:
+            state = .afterQuoteCR
+            i += 1
+        default:
+            record.malformed = true
+            state = .unquoted
+        }
+        return false
+    }
+
+    @inline(__always)
+    private func afterQuoteCR(_ record: inout FieldRecord, _ c: UInt8, _ i: inout Int) -> Bool {
+        if c == 0x0A { return endRecord(&record, atLineFeed: &i, crlf: true) }
+        record.malformed = true
+        storeByte(&record, 0x0D)
+        state = .unquoted
         return false
     }
 }

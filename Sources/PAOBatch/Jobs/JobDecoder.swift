@@ -34,14 +34,15 @@ extension ConfigNode {
         let reports = try reportsNode.stringList(allowed: ReportID.allCases.map(\.rawValue)).map {
             ReportID(rawValue: $0)!
         }
-        var params: [ReportID: [String: JSONValue]] = [:]
+        var given: [ReportID: [String: ParamValue]] = [:]
         if let n = o["params"] {
             for (key, node) in try n.members() {
                 guard let id = ReportID(rawValue: key) else { throw node.fail("unknown report id \(key)") }
                 guard reports.contains(id) else { throw node.fail("params for \(key), which the job does not list") }
-                params[id] = try node.reportParams(id.spec)
+                given[id] = try node.reportParams(id.spec)
             }
         }
+        let params = Dictionary(uniqueKeysWithValues: reports.map { ($0, ReportParams($0, given[$0] ?? [:])) })
         let filters = try o["filters"]?.customerFilters() ?? CustomerFilters()
         let csv = try o["csv"]?.csvDialect(base: defaultCSV) ?? defaultCSV
         return Job(
@@ -50,16 +51,16 @@ extension ConfigNode {
     }
 
     /// The params object of one report: only its own keys, each of the right type and range.
-    func reportParams(_ spec: ReportSpec) throws(ConfigError) -> [String: JSONValue] {
-        var out: [String: JSONValue] = [:]
+    func reportParams(_ spec: ReportSpec) throws(ConfigError) -> [String: ParamValue] {
+        var out: [String: ParamValue] = [:]
         for (key, node) in try members() {
             guard let param = spec.params.first(where: { $0.name == key }) else {
                 throw node.fail("\(spec.id.rawValue) has no param \(key)")
             }
             switch param.kind {
-            case .integer(let range): _ = try node.integer(range)
-            case .date: _ = try node.date()
-            case .boolean: _ = try node.bool()
+            case .integer(let range): out[key] = .integer(try node.integer(range))
+            case .date: out[key] = .date(try node.date())
+            case .boolean: out[key] = .boolean(try node.bool())
             case .stringList(let allowed):
                 let items = try node.stringList(allowed: allowed)
                 if allowed == nil {
@@ -67,8 +68,8 @@ extension ConfigNode {
                         throw ConfigError("\(node.path)[\(i)]", "\(s) is not an element name")
                     }
                 }
+                out[key] = .strings(items)
             }
-            out[key] = node.value
         }
         if case .date = spec.params.first(where: { $0.name == "fromDate" })?.kind {
             let from = try members().first { $0.0 == "fromDate" }?.1.date()

@@ -50,8 +50,8 @@ public struct Job: Sendable {
     public var sites: Sites
     public var formats: [Format]
     public var reports: [ReportID]
-    /// Per report id, the params the job sets.
-    public var params: [ReportID: [String: JSONValue]]
+    /// Per report id the job lists, its params: what the job sets, else the report's defaults.
+    public var params: [ReportID: ReportParams]
     public var filters: CustomerFilters
     public var csv: CSVDialect
 }

@@ -32,7 +32,7 @@ struct StagedFolder {
         var files: [WrittenFile] = []
         try PreparedRun.makeFolders(folder)
         for report in job.reports {
-            let params = ReportParams(job.params[report] ?? [:])
+            let params = job.params[report] ?? ReportParams(report)
             if report == .priceFiles {
                 let wanted = priceFiles.keys(site: self.site, params: params).flatMap { key in
                     job.formats.map { (key, $0) }

@@ -3,8 +3,8 @@ enum OrderHistoryReport {
     /// In-scope lines chosen by `fromDate`/`toDate` (inclusive) or `lookbackDays`.
     static func selectedLines(_ input: ReportInput) -> [Int32] {
         let view = input.view
-        let from = input.params.date("fromDate"), to = input.params.date("toDate")
-        let lookback = input.params.intIfSet("lookbackDays")
+        let from = input.params[.fromDate], to = input.params[.toDate]
+        let lookback = input.params[.lookbackDays]
         return view.inScopeLines(input.site).filter { i in
             let d = view[line: i].orderDate
             if let from, d < from { return false }

@@ -28,8 +28,8 @@ enum PriceFilesReport {
     ) {
         var countries: Set<Country> = [view[reseller: site].country]
         for i in view.inScopeLines(site) { countries.insert(view[customer: view[line: i].customer].country) }
-        let families = params.strings("families", default: ["software", "saas"]).compactMap(PartFamily.init(rawValue:))
-        let views = params.strings("views", default: PriceFileKey.View.allCases.map(\.rawValue)).compactMap(
+        let families = params[.families].compactMap(PartFamily.init(rawValue:))
+        let views = params[.views].compactMap(
             PriceFileKey.View.init(rawValue:))
         var files: [PriceFileKey] = []
         var unpriced: [Country] = []

@@ -2,8 +2,8 @@
 enum PriceNoticesReport {
     static func rows(_ input: ReportInput) -> [ReportRow] {
         let view = input.view
-        let noticeDays = input.params.int("noticeDays", default: 90)
-        let changesOnly = input.params.bool("changesOnly", default: true)
+        let noticeDays = input.params[.noticeDays]
+        let changesOnly = input.params[.changesOnly]
         let lines = view.inScopeLines(input.site).filter { i in
             view.isActiveRenewal(i) && view[line: i].coverageEnd! <= view.asOf + noticeDays
         }.sorted(by: view.orderedByEndAndSite)

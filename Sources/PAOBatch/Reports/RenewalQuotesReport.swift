@@ -2,7 +2,7 @@
 enum RenewalQuotesReport {
     static func rows(_ input: ReportInput) -> [ReportRow] {
         let view = input.view
-        let quoteDays = input.params.int("quoteDays", default: 90)
+        let quoteDays = input.params[.quoteDays]
         struct Key: Hashable {
             var reseller: Int32
             var customer: Int32

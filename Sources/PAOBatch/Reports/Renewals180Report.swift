@@ -2,7 +2,7 @@
 enum Renewals180Report {
     static func rows(_ input: ReportInput) -> [ReportRow] {
         let view = input.view
-        let days = input.params.int("days", default: 180)
+        let days = input.params[.days]
         let lines = view.inScopeLines(input.site).filter { i in
             guard view.isLatest[Int(i)], let end = view[line: i].coverageEnd, end < Day.max else { return false }
             return view.asOf - days <= end && end <= view.asOf + days

@@ -2,8 +2,8 @@
 enum RenewalsReport {
     static func rows(_ input: ReportInput, types: Set<PartType>) -> [ReportRow] {
         let view = input.view
-        let window = input.params.int("windowDays", default: 365)
-        let from = input.params.date("fromDate"), to = input.params.date("toDate")
+        let window = input.params[.windowDays]
+        let from = input.params[.fromDate], to = input.params[.toDate]
         let lines = view.inScopeLines(input.site).filter { i in
             guard view.isActiveRenewal(i) else { return false }
             let l = view[line: i]

@@ -3,7 +3,7 @@ enum RenewalsSummaryReport {
     /// Customer filters select the lines summed (SPEC §10).
     static func rows(_ input: ReportInput) -> [ReportRow] {
         let view = input.view
-        let months = input.params.int("months", default: 12)
+        let months = input.params[.months]
         let first = view.asOf.month, last = view.asOf.month + (months - 1)
         struct Key: Hashable {
             var month: Month

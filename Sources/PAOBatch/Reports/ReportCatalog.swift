@@ -47,6 +47,14 @@ public struct ParamSpec: Sendable {
 
     public var name: String
     public var kind: Kind
+    /// The value when a job does not set it; nil for a param that is simply absent then.
+    public var defaultValue: ParamValue?
+
+    init(name: String, kind: Kind, default value: ParamValue? = nil) {
+        self.name = name
+        self.kind = kind
+        defaultValue = value
+    }
 }
 
 private let renewalColumns = """
@@ -106,11 +114,11 @@ public let reportCatalog: [ReportSpec] = [
     ReportSpec(
         id: .renewals, description: "Active renewal line items (S&S and SaaS) due within the window",
         columns: columns(renewalColumns),
-        params: [ParamSpec(name: "windowDays", kind: dayCount)] + dateRange),
+        params: [ParamSpec(name: "windowDays", kind: dayCount, default: .integer(365))] + dateRange),
     ReportSpec(
         id: .ctlRenewals, description: "Committed Term License active renewal line items",
         columns: columns(renewalColumns),
-        params: [ParamSpec(name: "windowDays", kind: dayCount)] + dateRange),
+        params: [ParamSpec(name: "windowDays", kind: dayCount, default: .integer(365))] + dateRange),
     ReportSpec(
         id: .renewals180,
         description: "The 180-day report: lines due or lapsed within the days either side of the as-of date",
@@ -120,7 +128,7 @@ public let reportCatalog: [ReportSpec] = [
             customer_name, country, enrollment_type, price_level, reseller_site, reseller_name, quote_number, \
             order_number, line_number, subscription_id, part_number, part_type, quantity, action_part_number, \
             action_part_description, action_unit_price, action_amount, currency, price_status
-            """), params: [ParamSpec(name: "days", kind: dayCount)]),
+            """), params: [ParamSpec(name: "days", kind: dayCount, default: .integer(180))]),
     ReportSpec(
         id: .renewalPriceNotices, description: "Contract renewal price notifications",
         columns: columns(
@@ -130,7 +138,10 @@ public let reportCatalog: [ReportSpec] = [
             coverage_end, renewal_part_number, renewal_part_description, quantity, currency, current_unit_price, \
             renewal_unit_price, change_percent, current_amount, renewal_amount, notice
             """),
-        params: [ParamSpec(name: "noticeDays", kind: dayCount), ParamSpec(name: "changesOnly", kind: .boolean)]),
+        params: [
+            ParamSpec(name: "noticeDays", kind: dayCount, default: .integer(90)),
+            ParamSpec(name: "changesOnly", kind: .boolean, default: .boolean(true))
+        ]),
     ReportSpec(
         id: .subscriptionUpdates, description: "Subscription license updates ordered in the last days",
         columns: columns(
@@ -138,7 +149,7 @@ public let reportCatalog: [ReportSpec] = [
             order_date, subscription_id, order_number, line_number, reseller_site, reseller_name, site_number, \
             customer_name, part_number, part_type, previous_quantity, quantity, total_quantity, change_type, \
             coverage_start, coverage_end
-            """), params: [ParamSpec(name: "days", kind: dayCount)]),
+            """), params: [ParamSpec(name: "days", kind: dayCount, default: .integer(30))]),
     ReportSpec(
         id: .saasFulfillment, description: "SaaS fulfillment status per subscription",
         columns: columns(
@@ -146,14 +157,19 @@ public let reportCatalog: [ReportSpec] = [
             subscription_id, site_number, customer_number, site_name, customer_name, reseller_site, reseller_name, \
             order_number, order_date, part_number, part_description, active_quantity, status, status_date, \
             days_in_status, overdue
-            """), params: [ParamSpec(name: "overdueDays", kind: dayCount)]),
+            """), params: [ParamSpec(name: "overdueDays", kind: dayCount, default: .integer(5))]),
     ReportSpec(
         id: .saasProvisioning, description: "SaaS provisioning forms: provided and missing data elements",
         columns: columns(
             """
             subscription_id, site_number, customer_name, reseller_site, part_number, element_name, element_value, \
             element_status, form_complete
-            """), params: [ParamSpec(name: "requiredElements", kind: .stringList(allowed: nil))]),
+            """),
+        params: [
+            ParamSpec(
+                name: "requiredElements", kind: .stringList(allowed: nil),
+                default: .strings(["admin_email", "data_center", "tenant_name"]))
+        ]),
     ReportSpec(
         id: .suppressedOverage, description: "Suppressed SaaS overage per subscription and month",
         columns: columns(
@@ -161,7 +177,7 @@ public let reportCatalog: [ReportSpec] = [
             period, subscription_id, site_number, customer_name, reseller_site, reseller_name, part_number, \
             overage_part_number, entitled_quantity, used_quantity, overage_quantity, overage_unit_price, \
             overage_amount, currency, price_status, suppression_reason
-            """), params: [ParamSpec(name: "months", kind: .integer(1...120))]),
+            """), params: [ParamSpec(name: "months", kind: .integer(1...120), default: .integer(12))]),
     ReportSpec(
         id: .renewalQuotes, description: "Renewal quotes per reseller, customer and due date",
         columns: columns(
@@ -170,13 +186,13 @@ public let reportCatalog: [ReportSpec] = [
             agreement_number, customer_name, country, price_level, reseller_site, reseller_name, order_number, \
             line_number, subscription_id, renewal_part_number, renewal_part_description, term_months, quantity, \
             renewal_unit_price, renewal_amount, currency, price_status, quote_lines, quote_total, quote_complete
-            """), params: [ParamSpec(name: "quoteDays", kind: dayCount)]),
+            """), params: [ParamSpec(name: "quoteDays", kind: dayCount, default: .integer(90))]),
     ReportSpec(
         id: .renewalsSummary, description: "Upcoming renewals per month and currency",
         columns: columns(
             """
             month, currency, customers, lines, priced_lines, renewal_amount, missing_prices, ctl_lines, saas_lines
-            """), params: [ParamSpec(name: "months", kind: .integer(1...120))]),
+            """), params: [ParamSpec(name: "months", kind: .integer(1...120), default: .integer(12))]),
     ReportSpec(
         id: .inventory, description: "Customers' inventory: active entitlements per customer and part",
         columns: columns(
@@ -192,8 +208,12 @@ public let reportCatalog: [ReportSpec] = [
             price_level, country, currency, unit_price, effective_from, effective_to
             """),
         params: [
-            ParamSpec(name: "views", kind: .stringList(allowed: ["current", "current-and-future", "future"])),
-            ParamSpec(name: "families", kind: .stringList(allowed: ["software", "saas"]))
+            ParamSpec(
+                name: "views", kind: .stringList(allowed: ["current", "current-and-future", "future"]),
+                default: .strings(["current", "current-and-future", "future"])),
+            ParamSpec(
+                name: "families", kind: .stringList(allowed: ["software", "saas"]),
+                default: .strings(["software", "saas"]))
         ])
 ].sorted { $0.id < $1.id }
 

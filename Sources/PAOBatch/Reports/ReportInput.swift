@@ -22,40 +22,6 @@ public struct ReportRow {
     public var values: [String]
 }
 
-/// A job's params for one report, with the SPEC defaults.
-public struct ReportParams {
-    let values: [String: JSONValue]
-
-    public init(_ values: [String: JSONValue]) { self.values = values }
-
-    func int(_ name: String, default value: Int) -> Int {
-        if case .number(let n)? = values[name], let i = Int(n) { return i }
-        return value
-    }
-
-    func intIfSet(_ name: String) -> Int? {
-        if case .number(let n)? = values[name] { return Int(n) }
-        return nil
-    }
-
-    func date(_ name: String) -> Day? {
-        if case .string(let s)? = values[name] { return Day.parse(s) }
-        return nil
-    }
-
-    func bool(_ name: String, default value: Bool) -> Bool {
-        if case .bool(let b)? = values[name] { return b }
-        return value
-    }
-
-    func strings(_ name: String, default value: [String]) -> [String] {
-        if case .array(let items)? = values[name] {
-            return items.compactMap { if case .string(let s) = $0 { return s } else { return nil } }
-        }
-        return value
-    }
-}
-
 extension CustomerFilters {
     /// Whether the customer passes every given customer filter.
     func matches(_ c: Customer) -> Bool {

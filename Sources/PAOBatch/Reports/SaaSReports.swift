@@ -35,7 +35,7 @@ enum SaaSReports {
 
     static func fulfillment(_ input: ReportInput) -> [ReportRow] {
         let view = input.view
-        let overdueDays = input.params.int("overdueDays", default: 5)
+        let overdueDays = input.params[.overdueDays]
         let forms = view.provisioningBySubscription
         return owned(view, input.site).map { o in
             let first = view[line: o.first]
@@ -67,7 +67,7 @@ enum SaaSReports {
 
     static func provisioning(_ input: ReportInput) -> [ReportRow] {
         let view = input.view
-        let required = input.params.strings("requiredElements", default: ["admin_email", "data_center", "tenant_name"])
+        let required = input.params[.requiredElements]
         let forms = view.provisioningBySubscription
         var rows: [ReportRow] = []
         for o in owned(view, input.site) {

@@ -4,7 +4,7 @@ enum SubscriptionUpdatesReport {
 
     static func rows(_ input: ReportInput) -> [ReportRow] {
         let view = input.view
-        let days = input.params.int("days", default: 30)
+        let days = input.params[.days]
         let lines = view.inScopeLines(input.site).filter { i in
             let l = view[line: i]
             return types.contains(view[part: l.part].type) && l.orderDate > view.asOf - days && l.subscription != nil

@@ -2,7 +2,7 @@
 enum SuppressedOverageReport {
     static func rows(_ input: ReportInput) -> [ReportRow] {
         let view = input.view
-        let months = input.params.int("months", default: 12)
+        let months = input.params[.months]
         let last = view.asOf.month
         let firstMonth = last + (1 - months)
         var rows: [(period: Month, subscription: Int32, row: ReportRow)] = []
