@@ -49,7 +49,7 @@ for ((i = 1; i <= kills; i++)); do
   before=$(published_versions)
   "$bin" run --config "$work/Output.json" --as-of "$date" --quiet &
   pid=$!
-  sleep "$(awk -v ms="$duration" -v r="$RANDOM" 'BEGIN { printf "%.3f", ms * 1.1 * r / 32768 / 1000 }')"
+  sleep "$(awk -v ms="$duration" -v r="$RANDOM" 'BEGIN { printf "%.3f", ms * (0.2 + r / 32768) / 1000 }')"
   kill -9 "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
   after=$(published_versions)

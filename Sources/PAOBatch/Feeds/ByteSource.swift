@@ -58,7 +58,8 @@ public final class ByteSource {
             let n = Glibc.read(fd, buffer.baseAddress, buffer.count)
             if n < 0 {
                 if errno == EINTR { continue }
-                throw FeedError(.io, file: fileName, "read failed: \(String(cString: strerror(errno)))")
+                throw FeedError(
+                    .io, file: fileName, "read failed at byte \(fileBytes): \(String(cString: strerror(errno)))")
             }
             if n > 0 {
                 hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[0..<n]))

@@ -208,6 +208,16 @@ public final class CSVReader {
         return true
     }
 
+    /// A comma ends the field; the next one starts after it.
+    @inline(__always)
+    private func commaEndsField(_ record: inout FieldRecord, _ i: inout Int) -> Bool {
+        endField(&record)
+        startField(&record)
+        state = .fieldStart
+        i += 1
+        return false
+    }
+
     /// Between records: skips empty lines, takes a plain record whole, else starts one byte by byte.
     @inline(__always)
     private func atRecordStart(_ record: inout FieldRecord, _ b: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> Bool {
@@ -255,9 +265,7 @@ public final class CSVReader {
             state = .quoted
             i += 1
         case 0x2C:
-            endField(&record)
-            startField(&record)
-            i += 1
+            return commaEndsField(&record, &i)
         case 0x0A:
             return endRecord(&record, atLineFeed: &i, crlf: false)
         case 0x0D:
@@ -278,10 +286,7 @@ public final class CSVReader {
         guard i < b.count else { return false }
         switch b[i] {
         case 0x2C:
-            endField(&record)
-            startField(&record)
-            state = .fieldStart
-            i += 1
+            return commaEndsField(&record, &i)
         case 0x0A:
             return endRecord(&record, atLineFeed: &i, crlf: false)
         case 0x0D:
@@ -328,10 +333,7 @@ public final class CSVReader {
             state = .quoted
             i += 1
         case 0x2C:
-            endField(&record)
-            startField(&record)
-            state = .fieldStart
-            i += 1
+            return commaEndsField(&record, &i)
         case 0x0A:
             return endRecord(&record, atLineFeed: &i, crlf: false)
         case 0x0D:
