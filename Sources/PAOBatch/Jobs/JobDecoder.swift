@@ -28,7 +28,7 @@ extension ConfigNode {
         }
         let formats =
             try o["formats"].map { (n) throws(ConfigError) in
-                try n.stringList(allowed: Job.Format.allCases.map(\.rawValue)).map { Job.Format(rawValue: $0)! }
+                try n.stringList(allowed: OutputFormat.allCases.map(\.rawValue)).map { OutputFormat(rawValue: $0)! }
             } ?? [.csv, .xml]
         guard let reportsNode = o["reports"] else { throw ConfigError(path + ".reports", "reports is required") }
         let reports = try reportsNode.stringList(allowed: ReportID.allCases.map(\.rawValue)).map {

@@ -11,16 +11,6 @@ public struct JobsConfig: Sendable {
     public var jobs: [Job]
 }
 
-/// CSV output options (SPEC §6.2).
-public struct CSVDialect: Sendable, Equatable {
-    public enum LineEnding: String, Sendable { case lf, crlf }
-    public var bom = false
-    public var lineEnding = LineEnding.lf
-    public var formulaGuard = true
-
-    public init() {}
-}
-
 /// When rejected records abort a run.
 public struct RejectThresholds: Sendable {
     public var maxRatio = 0.001
@@ -43,33 +33,15 @@ public struct Job: Sendable {
         case listed([String])
     }
 
-    public enum Format: String, Sendable, CaseIterable { case csv, xml }
-
     public var name: String
     public var schedule: String?
     public var sites: Sites
-    public var formats: [Format]
+    public var formats: [OutputFormat]
     public var reports: [ReportID]
     /// Per report id the job lists, its params: what the job sets, else the report's defaults.
     public var params: [ReportID: ReportParams]
     public var filters: CustomerFilters
     public var csv: CSVDialect
-}
-
-/// Row filters by customer attributes (SPEC §1.1, §10): every given filter must hold.
-public struct CustomerFilters: Sendable, Equatable {
-    public var agreementNumber: [String]?
-    public var siteNumber: [String]?
-    public var country: [String]?
-    public var enrollmentType: [String]?
-    public var anniversaryMonth: [Int]?
-    public var customerName: String?
-    public var siteName: String?
-    public var quoteNumber: [String]?
-
-    public init() {}
-
-    public var isEmpty: Bool { self == CustomerFilters() }
 }
 
 /// A `jobs.json` problem, naming the JSON path: exit 78.

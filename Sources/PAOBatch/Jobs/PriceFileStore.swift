@@ -10,7 +10,7 @@ final class PriceFileStore: @unchecked Sendable {
 
     private struct Key: Hashable {
         var file: PriceFileKey
-        var format: Job.Format
+        var format: OutputFormat
         var bom: Bool
         var crlf: Bool
         var guarded: Bool
@@ -55,7 +55,7 @@ final class PriceFileStore: @unchecked Sendable {
     /// The shared files for every (file, format) a site needs, in that order. A file nobody has
     /// started is written by this caller first, so workers needing the same files split them
     /// between them; then it waits for those another worker is writing.
-    func files(_ wanted: [(PriceFileKey, Job.Format)], dialect: CSVDialect) throws(OutputError) -> [Shared] {
+    func files(_ wanted: [(PriceFileKey, OutputFormat)], dialect: CSVDialect) throws(OutputError) -> [Shared] {
         let keys = wanted.map {
             Key(
                 file: $0.0, format: $0.1, bom: dialect.bom, crlf: dialect.lineEnding == .crlf,
@@ -108,7 +108,7 @@ final class PriceFileStore: @unchecked Sendable {
         return try result.get()
     }
 
-    private func write(_ fileKey: PriceFileKey, format: Job.Format, dialect: CSVDialect, subfolder: Int)
+    private func write(_ fileKey: PriceFileKey, format: OutputFormat, dialect: CSVDialect, subfolder: Int)
         throws(OutputError) -> Shared
     {
         let name = "\(fileKey.stem)_\(view.asOf).\(format.rawValue).gz"

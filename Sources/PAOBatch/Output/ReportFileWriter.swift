@@ -2,7 +2,7 @@
 public struct WrittenFile: Sendable {
     public var name: String
     public var report: ReportID
-    public var format: Job.Format
+    public var format: OutputFormat
     public var rows: Int
     public var bytes: Int
     public var sha256: String
@@ -15,7 +15,7 @@ final class ReportFileWriter {
     private let file: FileSink
     private let hashing: HashingSink
     private let gzip: GzipWriter
-    private let format: Job.Format
+    private let format: OutputFormat
     private let guarded: [Bool]
     /// `<column>`, `</column>` and `<column/>` of each column, one after another.
     private let tags: ByteBlock
@@ -27,7 +27,7 @@ final class ReportFileWriter {
 
     /// `rootAttributes` name the XML root's attributes after `name`.
     init(
-        path: String, format: Job.Format, spec: ReportSpec, rootAttributes: [(String, String)], dialect: CSVDialect,
+        path: String, format: OutputFormat, spec: ReportSpec, rootAttributes: [(String, String)], dialect: CSVDialect,
         gzipLevel: Int
     ) throws(OutputError) {
         file = try FileSink(path: path)
