@@ -31,21 +31,7 @@ extension LoadContext {
             }
             guard let part = partByNumber.find(partNumber) else { throw f.unknownReference(6, "an accepted part") }
             let type = partTypes[Int(part)]
-            if type != .SAAS_OVERAGE {
-                if start == nil {
-                    throw RecordFault(
-                        .MISSING_FIELD, "coverage_start", "coverage_start is required for \(type.rawValue)")
-                }
-                if end == nil {
-                    throw RecordFault(.MISSING_FIELD, "coverage_end", "coverage_end is required for \(type.rawValue)")
-                }
-            }
-            if type.needsSubscription, subscription == nil {
-                throw RecordFault(.MISSING_FIELD, "subscription_id", "subscription_id is required for \(type.rawValue)")
-            }
-            if type.isSubscriptionAndSupport, subscription != nil {
-                throw RecordFault(.BAD_VALUE, "subscription_id", "subscription_id must be empty for \(type.rawValue)")
-            }
+            try checkCoverageAndSubscription(type, start: start, end: end, subscription: subscription)
             if currency != customerCurrencies[Int(customer)] {
                 throw RecordFault(
                     .CURRENCY_MISMATCH, "currency",
@@ -57,21 +43,8 @@ extension LoadContext {
             }
             keys.insert(keyHash, Int32(claimed.count))
             claimed.append((order, lineNumber))
-            var subscriptionIndex: Int32?
-            if let subscription {
-                if let s = subscriptionById.find(subscription) {
-                    guard dataset.subscriptionCustomer[Int(s)] == customer else {
-                        throw RecordFault(
-                            .SUBSCRIPTION_CONFLICT, "subscription_id",
-                            "subscription \(subscription) belongs to another customer site")
-                    }
-                    subscriptionIndex = s
-                } else {
-                    subscriptionIndex = subscriptionById.insert(subscription)
-                    dataset.subscriptions.append(subscription)
-                    dataset.subscriptionCustomer.append(customer)
-                }
-                if type == .SAAS { saasSubscriptions.insert(subscriptionIndex!) }
+            let subscriptionIndex = try subscription.map { (id) throws(RecordFault) in
+                try claimSubscription(id, customer: customer, saas: type == .SAAS)
             }
             dataset.lines.append(
                 Line(
@@ -80,5 +53,48 @@ extension LoadContext {
                     quoteNumber: quote, part: part, quantity: quantity, unitPrice: price, coverageStart: start,
                     coverageEnd: end, subscription: subscriptionIndex))
         }
+    }
+
+    /// The subscription's index, claimed for `customer` when it is new; a subscription of another
+    /// customer site is `SUBSCRIPTION_CONFLICT` (§2.5).
+    @inline(__always)
+    private func claimSubscription(_ id: String, customer: Int32, saas: Bool) throws(RecordFault) -> Int32 {
+        let index: Int32
+        if let s = subscriptionById.find(id) {
+            guard dataset.subscriptionCustomer[Int(s)] == customer else {
+                throw RecordFault(
+                    .SUBSCRIPTION_CONFLICT, "subscription_id", "subscription \(id) belongs to another customer site")
+            }
+            index = s
+        } else {
+            index = subscriptionById.insert(id)
+            dataset.subscriptions.append(id)
+            dataset.subscriptionCustomer.append(customer)
+        }
+        if saas { saasSubscriptions.insert(index) }
+        return index
+    }
+}
+
+/// Coverage and subscription_id as the line's part type needs them (§2.5, checked once the part
+/// reference resolved, §10).
+@inline(__always)
+private func checkCoverageAndSubscription(_ type: PartType, start: Day?, end: Day?, subscription: String?)
+    throws(RecordFault)
+{
+    if type != .SAAS_OVERAGE {
+        if start == nil {
+            throw RecordFault(
+                .MISSING_FIELD, "coverage_start", "coverage_start is required for \(type.rawValue)")
+        }
+        if end == nil {
+            throw RecordFault(.MISSING_FIELD, "coverage_end", "coverage_end is required for \(type.rawValue)")
+        }
+    }
+    if type.needsSubscription, subscription == nil {
+        throw RecordFault(.MISSING_FIELD, "subscription_id", "subscription_id is required for \(type.rawValue)")
+    }
+    if type.isSubscriptionAndSupport, subscription != nil {
+        throw RecordFault(.BAD_VALUE, "subscription_id", "subscription_id must be empty for \(type.rawValue)")
     }
 }
