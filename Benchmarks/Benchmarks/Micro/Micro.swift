@@ -40,7 +40,8 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("report: renewals for every site, scale S") { benchmark in
         for _ in benchmark.scaledIterations {
             for site in 0..<Int32(dataset.resellers.count) {
-                let input = ReportInput(view: view, site: site, params: ReportParams(.renewals), filters: CustomerFilters())
+                let input = ReportInput(
+                    view: view, site: site, params: ReportParams(.renewals), filters: CustomerFilters())
                 blackHole(ReportRegistry.rows(.renewals, input))
             }
         }
