@@ -64,6 +64,16 @@ private func fixtureRun(_ fixture: FeedFixture = FeedFixture(), jobs: String? = 
         }
     }
 
+    @Test(arguments: chunkSizes)
+    func aCarriageReturnInsideAQuotedHeaderNameIsData(chunkSize: Int) {
+        // SPEC §2.0: any CR but the one before LF is data; such a name is unknown and ignored.
+        guard case .success(let got) = records(Array("a,\"x\ry\",b\r\n1,2,3\r\n".utf8), chunkSize: chunkSize) else {
+            Issue.record("a quoted CR in a header name was refused")
+            return
+        }
+        #expect(got == [["a", "x\ry", "b"], ["1", "2", "3"]])
+    }
+
     @Test func aLoneCarriageReturnFeedExits65WithoutReadingOutOfBounds() {
         for text in ["\r", "reseller_site\n\r"] {
             var fixture = FeedFixture()

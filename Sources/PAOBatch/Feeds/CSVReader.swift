@@ -42,17 +42,17 @@ public final class CSVReader {
             throw FeedError(
                 .structural, file: source.fileName, line: 1, record.malformed ? "malformed header" : "no header")
         }
-        let names = (0..<record.fieldStart.count).map { f in
-            trimmed(record.bytes[record.fieldStart[f]..<record.fieldEnd[f]])
-        }
-        // A header holding a CR is a file with CR-only line ends (old Mac style): every record would
-        // run into one line, so say so instead of reporting missing columns or a reject ratio.
-        if names.contains(where: { $0.contains(0x0D) }) {
+        // An unquoted CR in the header line means CR-only line ends (old Mac style): every record
+        // would run into the header, so say so instead of reading a header and no records. A CR
+        // inside a quoted name stays data, an unknown name that is ignored (SPEC §2.0).
+        if hasUnquotedCR(record.raw) {
             throw FeedError(
                 .structural, file: source.fileName, line: 1,
-                "a CR inside the header: lines must end with LF or CRLF, not CR alone")
+                "a CR inside the header line: lines must end with LF or CRLF, not CR alone")
         }
-        return names.map { String(decoding: $0, as: UTF8.self) }
+        return (0..<record.fieldStart.count).map { f in
+            String(decoding: trimmed(record.bytes[record.fieldStart[f]..<record.fieldEnd[f]]), as: UTF8.self)
+        }
     }
 
     /// Reads the next record into `record`, whose `columnField` is kept; false at the end of input.
@@ -393,6 +393,15 @@ extension CSVReader {
         record.fieldEnd.append(base + content.count)
         record.fieldLength.append(base + content.count - fieldStart)
     }
+}
+
+/// Whether a record's source text holds a CR outside quotes (its final line end is not in it).
+private func hasUnquotedCR(_ raw: [UInt8]) -> Bool {
+    var quoted = false
+    for c in raw {
+        if c == 0x22 { quoted.toggle() } else if c == 0x0D && !quoted { return true }
+    }
+    return false
 }
 
 /// Bytes that continue an unquoted field: all but `,` `"` CR LF.

@@ -4,7 +4,7 @@ import Foundation
 /// (SPEC §1, §6, §7), in four steps: plan, stage, publish, summarise.
 public enum BatchRun {
     public static func run(_ request: RunRequest, clock: RunClock = RunClock()) -> RunOutcome {
-        if let bad = request.sites.first(where: { !SiteSelection.isSiteId($0) }) {
+        if let bad = request.sites.first(where: { !IdPattern.siteNumber.matches($0.utf8) }) {
             return RunOutcome(status: .usage, message: "--site \(bad): a reseller site id is 1 to 10 digits")
         }
         let prepared: PreparedRun
@@ -29,20 +29,17 @@ public enum BatchRun {
         ]
         let stage = "\(config.output)/.stage-\(request.shardTag)-\(clock.runId)"
         // A failed run reports its own error; a stage it could not remove is a leftover the next
-        // run of this shard removes (in `removeLeftovers`), so that second failure is not worth
+        // run of this shard removes (in `prepareStage`), so that second failure is not worth
         // hiding the first.
         defer { try? FileSystem.removeTree(stage) }
         do throws(StepFailure) {
             let stageClock = Stopwatch()
-            try removeLeftovers(of: request.shardTag, in: config.output)
+            try prepareStage(stage, shardTag: request.shardTag, output: config.output)
             let items = plan(jobs, data: data, request: request, stage: stage, warnings: &warnings)
             let priceFiles = PriceFileStore(view: view, folder: stage + "/shared", gzipLevel: config.gzipLevel)
             let results = try self.stage(
                 items, view: view, isolation: isolation, priceFiles: priceFiles, config: config, request: request)
-            try StepFailure.output { () throws(OutputError) in
-                try PreparedRun.makeFolders(stage)
-                try syncFileSystem(stage)
-            }
+            try StepFailure.output { () throws(OutputError) in try syncFileSystem(stage) }
             for country in priceFiles.unpriced.sorted() {
                 warnings.append("country \(country) has no price records: no price files")
             }
@@ -70,12 +67,14 @@ public enum BatchRun {
         var folder: String
     }
 
-    /// Removes the staging folders that killed runs of this shard left behind.
-    private static func removeLeftovers(of shardTag: String, in output: String) throws(StepFailure) {
+    /// Removes the staging folders that killed runs of this shard left behind, then creates this
+    /// run's (empty when no site is selected).
+    private static func prepareStage(_ stage: String, shardTag: String, output: String) throws(StepFailure) {
         try StepFailure.output { () throws(OutputError) in
             for name in try FileSystem.names(output) where name.hasPrefix(".stage-\(shardTag)-") {
                 try FileSystem.removeTree("\(output)/\(name)")
             }
+            try PreparedRun.makeFolders(stage)
         }
     }
 

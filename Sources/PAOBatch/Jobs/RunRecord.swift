@@ -65,7 +65,7 @@ public struct RunRecord: Sendable {
             throw OutputError(.cannotCreate, "\(runs)/\(runId)", "rename failed: \(String(cString: strerror(errno)))")
         }
         try syncFolder(runs)
-        let old = try FileSystem.names(runs).filter { !$0.hasPrefix(".") }.sorted().dropLast(RunRecord.keptRuns)
+        let old = try FileSystem.names(runs).filter { !$0.hasPrefix(".") }.dropLast(RunRecord.keptRuns)
         for name in old { try FileSystem.removeTree("\(runs)/\(name)") }
     }
 }

@@ -29,12 +29,6 @@ enum SiteSelection {
         return chosen.sorted { textLess(data.resellers[Int($0)].site, data.resellers[Int($1)].site) }
     }
 
-    /// A reseller site id as the resellers feed allows it (SPEC §2.1): 1 to 10 ASCII digits.
-    static func isSiteId(_ s: String) -> Bool {
-        let b = s.utf8
-        return (1...10).contains(b.count) && b.allSatisfy { (0x30...0x39).contains($0) }
-    }
-
     /// FNV-1a-64(site as UTF-8) mod N = K − 1.
     static func inShard(_ site: String, _ shard: (k: Int, n: Int)) -> Bool {
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
