@@ -177,6 +177,24 @@ func shell(_ command: String) -> ProcessResult { runProcess("/bin/sh", ["-c", co
         #expect(unchanged)
     }
 
+    @Test(arguments: ["2026-11-28", ".v-2026-11-28-20261128T000000Z-1"])
+    func aTemporaryLinkLeftByAKilledSwitchIsRemovedByTheNextRun(_ target: String) throws {
+        let dir = sampleRun()
+        #expect(paoBatch(["run", "--config", dir + "/jobs.json", "--as-of", "2026-11-28", "--quiet"]).status == 0)
+        let leftover = dir + "/Output/sites/1000003/daily-customers/.tmp-20261128T000000Z-1"
+        #expect(symlink(target, leftover) == 0)
+        let result = paoBatch(["run", "--config", dir + "/jobs.json", "--as-of", "2026-11-29", "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(FileSystem.entry(leftover) == .missing)
+    }
+
+    @Test func aTemporaryNamedLinkOutOfTheFolderStopsPublication() throws {
+        let dir = sampleRun()
+        #expect(paoBatch(["run", "--config", dir + "/jobs.json", "--as-of", "2026-11-28", "--quiet"]).status == 0)
+        symlink("/etc", dir + "/Output/sites/1000003/daily-customers/.tmp-evil")
+        #expect(paoBatch(["run", "--config", dir + "/jobs.json", "--as-of", "2026-11-29", "--quiet"]).status == 73)
+    }
+
     @Test func aSecondConcurrentRunExits75() throws {
         let dir = sampleRun()
         try FileManager.default.createDirectory(atPath: dir + "/Output", withIntermediateDirectories: true)

@@ -48,10 +48,14 @@ struct Publisher {
     }
 
     /// `<as-of> -> .v-<as-of>-<run>` and `latest -> <as-of>`.
+    /// A run killed between the symlink and the rename of `switchLink` leaves its `.tmp-<run-id>`
+    /// link behind (pointing where `latest` or `<as-of>` would): the tool's own too, removed when
+    /// the folder is next published.
     static func isOwnLink(name: String, target: String?) -> Bool {
-        guard let target else { return false }
-        if name == "latest" { return Day.parse(target) != nil && !target.contains("/") }
-        return Day.parse(name) != nil && target.hasPrefix(".v-\(name)-") && !target.contains("/")
+        guard let target, !target.contains("/") else { return false }
+        if name == "latest" { return Day.parse(target) != nil }
+        if name.hasPrefix(".tmp-") { return Day.parse(target) != nil || target.hasPrefix(".v-") }
+        return Day.parse(name) != nil && target.hasPrefix(".v-\(name)-")
     }
 
     /// Moves one staged folder into place and switches the links; then applies `retain`.
