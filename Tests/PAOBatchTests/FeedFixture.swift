@@ -90,6 +90,6 @@ extension AsOfView {
         ReportRegistry.rows(
             report, ReportInput(view: self, site: site(id), params: ReportParams(report, params), filters: filters)
         )
-        .map { Dictionary(uniqueKeysWithValues: zip(report.spec.columns, $0.values)) }
+        .map { Dictionary(uniqueKeysWithValues: zip(report.spec.columns, $0.values.map(\.printed))) }
     }
 }

@@ -355,13 +355,13 @@ func shell(_ command: String) -> ProcessResult { runProcess("/bin/sh", ["-c", co
     }
 
     @Test func changePercentRoundsHalfAwayFromZero() {
-        #expect(Format.changePercent(old: 300, new: 301) == "0.33")
-        #expect(Format.changePercent(old: 200, new: 201) == "0.50")
-        #expect(Format.changePercent(old: 800, new: 801) == "0.13")
-        #expect(Format.changePercent(old: 800, new: 799) == "-0.13")
-        #expect(Format.changePercent(old: 100_000, new: 99_999) == "0.00")
-        #expect(Format.changePercent(old: 0, new: 5) == "")
-        #expect(Format.changePercent(old: nil, new: 5) == "")
-        #expect(Format.changePercent(old: 3, new: 2) == "-33.33")
+        #expect(Format.changePercent(old: 300, new: 301).printed == "0.33")
+        #expect(Format.changePercent(old: 200, new: 201).printed == "0.50")
+        #expect(Format.changePercent(old: 800, new: 801).printed == "0.13")
+        #expect(Format.changePercent(old: 800, new: 799).printed == "-0.13")
+        #expect(Format.changePercent(old: 100_000, new: 99_999).printed == "0.00")
+        #expect(Format.changePercent(old: 0, new: 5).printed == "")
+        #expect(Format.changePercent(old: nil, new: 5).printed == "")
+        #expect(Format.changePercent(old: 3, new: 2).printed == "-33.33")
     }
 }

@@ -150,7 +150,7 @@ private func rows(_ report: ReportID, _ siteId: String, params: [String: ParamVa
                 saas,
                 PriceFileKey(family: .saas, view: v, country: Country(code: "US")!, currency: Currency(code: "USD")!)
             )
-            .map { "\($0[0]) \($0[7]) \($0[10]) \($0[11]) \($0[12])" }
+            .map { "\($0[0].printed) \($0[7].printed) \($0[10].printed) \($0[11].printed) \($0[12].printed)" }
         }
         #expect(stems(.current) == ["OVR0001 D 2.50 2020-01-01 ", "SAS0001 D 120.00 2026-11-29 "])
         #expect(stems(.future) == ["SAS0001 BL 130.00 2027-01-01 "])

@@ -39,7 +39,7 @@ final class IsolationCheck: @unchecked Sendable {
 
         private func scope(_ reseller: Int32) -> Bool { inScope[Int(reseller)] }
 
-        func breach(_ spec: ReportSpec, _ row: [String]) -> String? {
+        func breach(_ spec: ReportSpec, _ row: [Cell]) -> String? {
             breach(Columns(spec), row)
         }
 
@@ -55,9 +55,9 @@ final class IsolationCheck: @unchecked Sendable {
             }
         }
 
-        func breach(_ columns: Columns, _ row: [String]) -> String? {
+        func breach(_ columns: Columns, _ row: [Cell]) -> String? {
             let c = check
-            func column(_ index: Int?) -> String? { index.map { row[$0] } }
+            func column(_ index: Int?) -> String? { index.map { row[$0].printed } }
             if let s = column(columns.reseller) {
                 guard let r = c.resellerBySite.find(s), scope(r) else { return "reseller \(s) is not in scope" }
             }
@@ -67,7 +67,10 @@ final class IsolationCheck: @unchecked Sendable {
                     return "customer \(s) is not related"
                 }
             }
-            if let order = column(columns.order), let lineText = column(columns.line), let n = Int32(lineText) {
+            if let order = column(columns.order), let lineIndex = columns.line,
+                case .integer(let number) = row[lineIndex],
+                let n = Int32(exactly: number)
+            {
                 let found = c.lineIndex.find(KeyIndex.hash(order.utf8, seed: UInt64(n))) { i in
                     c.data.lines[Int(i)].orderNumber == order && c.data.lines[Int(i)].lineNumber == n
                 }

@@ -52,7 +52,7 @@ final class ReportFileWriter {
         switch format {
         case .csv:
             if dialect.bom { block.append("\u{FEFF}") }
-            spec.columns.withUnsafeBufferPointer { writeCSV($0, guard: false) }
+            spec.columns.map(Cell.text).withUnsafeBufferPointer { writeCSV($0, guard: false) }
         case .xml:
             block.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<report name=\"\(spec.id.rawValue)\"")
             for (name, value) in rootAttributes {
@@ -66,7 +66,7 @@ final class ReportFileWriter {
         }
     }
 
-    func write(_ row: [String]) throws(OutputError) {
+    func write(_ row: [Cell]) throws(OutputError) {
         rows += 1
         row.withUnsafeBufferPointer { values in
             switch format {
@@ -88,9 +88,9 @@ final class ReportFileWriter {
             sha256: hashing.sha256, rawBytes: gzip.rawBytes)
     }
 
-    private func writeCSV(_ fields: UnsafeBufferPointer<String>, guard enabled: Bool) {
+    private func writeCSV(_ fields: UnsafeBufferPointer<Cell>, guard enabled: Bool) {
         var bound = 2 + TextEncoding.padding
-        for i in fields.indices { bound += TextEncoding.csvBound(fields[i].utf8.count) + 1 }
+        for i in fields.indices { bound += TextEncoding.csvBound(fields[i]) + 1 }
         let crlf = dialect.lineEnding == .crlf
         block.write(upTo: bound) { p in
             for i in fields.indices {
@@ -103,10 +103,10 @@ final class ReportFileWriter {
         }
     }
 
-    private func writeXML(_ values: UnsafeBufferPointer<String>) {
+    private func writeXML(_ values: UnsafeBufferPointer<Cell>) {
         var bound = 16 + TextEncoding.padding
         for i in values.indices {
-            bound += TextEncoding.xmlBound(values[i].utf8.count) + tagStarts[3 * i + 3] - tagStarts[3 * i]
+            bound += TextEncoding.xmlBound(values[i]) + tagStarts[3 * i + 3] - tagStarts[3 * i]
         }
         block.write(upTo: bound) { p in
             TextEncoding.put("  <row>", at: &p)

@@ -8,7 +8,3 @@ extension AsOfView {
     /// The amount paid for a line: quantity × unit price.
     func amount(_ l: Line) -> Money { Money(l.quantity) * l.unitPrice }
 }
-
-extension Customer {
-    var anniversaryText: String { anniversaryMonth.map { String($0) } ?? "" }
-}

@@ -45,12 +45,11 @@ enum CustomersReport {
             return ReportRow(
                 customer: c, quote: nil,
                 values: [
-                    cu.siteNumber, cu.siteName, cu.customerNumber, cu.agreementNumber ?? "", cu.customerName,
-                    cu.country.code,
-                    cu.currency.code, cu.enrollmentType.rawValue, cu.siteRole?.rawValue ?? "", cu.priceLevel.rawValue,
-                    cu.anniversaryText, s.first.description, s.last.description, String(s.orders.distinct),
-                    String(s.activeLines),
-                    Format.date(s.nextRenewal)
+                    .text(cu.siteNumber), .text(cu.siteName), .text(cu.customerNumber), .text(cu.agreementNumber ?? ""),
+                    .text(cu.customerName), .text(cu.country.code), .text(cu.currency.code),
+                    .text(cu.enrollmentType.rawValue), .text(cu.siteRole?.rawValue ?? ""),
+                    .text(cu.priceLevel.rawValue), .number(cu.anniversaryMonth), .day(s.first), .day(s.last),
+                    .number(s.orders.distinct), .number(s.activeLines), .date(s.nextRenewal)
                 ])
         }
     }

@@ -13,13 +13,11 @@ enum EndUsersReport {
                         ReportRow(
                             customer: c, quote: nil,
                             values: [
-                                view.resellerSite(x), view.resellerName(x), cu.siteNumber, cu.customerNumber,
-                                cu.siteName,
-                                cu.customerName, cu.country.code, cu.enrollmentType.rawValue, s.first.description,
-                                s.last.description,
-                                String(s.orders.distinct), String(s.lines), String(s.activeLines),
-                                Format.money(s.amount, cu.currency),
-                                cu.currency.code
+                                .text(view.resellerSite(x)), .text(view.resellerName(x)), .text(cu.siteNumber),
+                                .text(cu.customerNumber), .text(cu.siteName), .text(cu.customerName),
+                                .text(cu.country.code), .text(cu.enrollmentType.rawValue), .day(s.first), .day(s.last),
+                                .number(s.orders.distinct), .number(s.lines), .number(s.activeLines),
+                                .amount(s.amount, cu.currency), .text(cu.currency.code)
                             ])
                     ))
             }

@@ -32,10 +32,10 @@ enum InventoryReport {
             return ReportRow(
                 customer: k.customer, quote: nil,
                 values: [
-                    c.siteNumber, c.customerNumber, c.siteName, c.customerName, p.productId, p.productName, p.number,
-                    p.description, p.type.rawValue, p.chargeMetric, String(g.quantity), String(g.lines),
-                    g.earliest.description,
-                    g.latest.description
+                    .text(c.siteNumber), .text(c.customerNumber), .text(c.siteName), .text(c.customerName),
+                    .text(p.productId), .text(p.productName), .text(p.number), .text(p.description),
+                    .text(p.type.rawValue), .text(p.chargeMetric), .number(g.quantity), .number(g.lines),
+                    .day(g.earliest), .day(g.latest)
                 ])
         }
     }

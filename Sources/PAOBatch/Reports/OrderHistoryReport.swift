@@ -45,9 +45,9 @@ enum OrderHistoryReport {
             return ReportRow(
                 customer: k.customer, quote: nil,
                 values: [
-                    c.siteNumber, c.siteName, c.customerNumber, c.agreementNumber ?? "", c.customerName, c.country.code,
-                    c.enrollmentType.rawValue, String(k.year), String(g.orders.distinct), String(g.lines),
-                    Format.money(g.amount, c.currency), c.currency.code
+                    .text(c.siteNumber), .text(c.siteName), .text(c.customerNumber), .text(c.agreementNumber ?? ""),
+                    .text(c.customerName), .text(c.country.code), .text(c.enrollmentType.rawValue), .number(k.year),
+                    .number(g.orders.distinct), .number(g.lines), .amount(g.amount, c.currency), .text(c.currency.code)
                 ])
         }
     }
@@ -62,12 +62,13 @@ enum OrderHistoryReport {
             return ReportRow(
                 customer: l.customer, quote: l.quoteNumber,
                 values: [
-                    l.orderDate.description, l.orderNumber, String(l.lineNumber), view.resellerSite(l.reseller),
-                    view.resellerName(l.reseller), l.quoteNumber ?? "", c.siteNumber, c.customerNumber, c.siteName,
-                    c.agreementNumber ?? "", c.customerName, p.number, p.description, p.type.rawValue,
-                    String(l.quantity),
-                    Format.money(l.unitPrice, c.currency), Format.money(view.amount(l), c.currency), c.currency.code,
-                    Format.date(l.coverageStart), Format.date(l.coverageEnd), view.subscriptionId(l.subscription)
+                    .day(l.orderDate), .text(l.orderNumber), .number(l.lineNumber),
+                    .text(view.resellerSite(l.reseller)), .text(view.resellerName(l.reseller)),
+                    .text(l.quoteNumber ?? ""), .text(c.siteNumber), .text(c.customerNumber), .text(c.siteName),
+                    .text(c.agreementNumber ?? ""), .text(c.customerName), .text(p.number), .text(p.description),
+                    .text(p.type.rawValue), .number(l.quantity), .amount(l.unitPrice, c.currency),
+                    .amount(view.amount(l), c.currency), .text(c.currency.code), .date(l.coverageStart),
+                    .date(l.coverageEnd), .text(view.subscriptionId(l.subscription))
                 ])
         }
     }

@@ -56,12 +56,12 @@ enum PriceFilesReport {
         return sets.mapValues { $0.sorted { textLess($0.code, $1.code) } }
     }
 
-    static func rows(_ view: AsOfView, _ key: PriceFileKey) -> [[String]] {
+    static func rows(_ view: AsOfView, _ key: PriceFileKey) -> [[Cell]] {
         rows(view, key, view.data.prices.filter { $0.country == key.country && $0.currency == key.currency })
     }
 
     /// Rows of `key` from `prices`, the records of its country and currency.
-    static func rows(_ view: AsOfView, _ key: PriceFileKey, _ prices: [PriceRecord]) -> [[String]] {
+    static func rows(_ view: AsOfView, _ key: PriceFileKey, _ prices: [PriceRecord]) -> [[Cell]] {
         let asOf = view.asOf
         let records = prices.filter { p in
             guard view[part: p.part].type.family == key.family else { return false }
@@ -79,9 +79,10 @@ enum PriceFilesReport {
         return records.map { p in
             let part = view[part: p.part]
             return [
-                part.number, part.description, part.productId, part.productName, part.type.rawValue, part.chargeMetric,
-                String(part.termMonths), p.level.rawValue, p.country.code, p.currency.code,
-                Format.money(p.unitPrice, p.currency), p.effectiveFrom.description, Format.date(p.effectiveTo)
+                .text(part.number), .text(part.description), .text(part.productId), .text(part.productName),
+                .text(part.type.rawValue), .text(part.chargeMetric), .number(part.termMonths), .text(p.level.rawValue),
+                .text(p.country.code), .text(p.currency.code), .amount(p.unitPrice, p.currency), .day(p.effectiveFrom),
+                .date(p.effectiveTo)
             ]
         }
     }

@@ -25,16 +25,16 @@ enum PriceNoticesReport {
             return ReportRow(
                 customer: l.customer, quote: l.quoteNumber,
                 values: [
-                    due.description, c.siteNumber, c.customerNumber, c.siteName, c.agreementNumber ?? "",
-                    c.customerName,
-                    c.country.code, c.priceLevel.rawValue, view.resellerSite(l.reseller), view.resellerName(l.reseller),
-                    l.quoteNumber ?? "", l.orderNumber, String(l.lineNumber), view.subscriptionId(l.subscription),
-                    l.coverageEnd!.description, view.partNumber(p.renewalPart), view.partDescription(p.renewalPart),
-                    String(l.quantity), c.currency.code, Format.money(current, c.currency),
-                    Format.money(renewal, c.currency),
-                    Format.changePercent(old: current, new: renewal),
-                    Format.money(current.map { $0 * quantity }, c.currency),
-                    Format.money(renewal.map { $0 * quantity }, c.currency), notice
+                    .day(due), .text(c.siteNumber), .text(c.customerNumber), .text(c.siteName),
+                    .text(c.agreementNumber ?? ""), .text(c.customerName), .text(c.country.code),
+                    .text(c.priceLevel.rawValue), .text(view.resellerSite(l.reseller)),
+                    .text(view.resellerName(l.reseller)), .text(l.quoteNumber ?? ""), .text(l.orderNumber),
+                    .number(l.lineNumber), .text(view.subscriptionId(l.subscription)), .day(l.coverageEnd!),
+                    .text(view.partNumber(p.renewalPart)), .text(view.partDescription(p.renewalPart)),
+                    .number(l.quantity), .text(c.currency.code), .amount(current, c.currency),
+                    .amount(renewal, c.currency), Format.changePercent(old: current, new: renewal),
+                    .amount(current.map { $0 * quantity }, c.currency),
+                    .amount(renewal.map { $0 * quantity }, c.currency), .text(notice)
                 ])
         }
     }

@@ -34,19 +34,16 @@ enum RenewalQuotesReport {
                     ReportRow(
                         customer: key.customer, quote: l.quoteNumber,
                         values: [
-                            quoteId, String(n + 1), view.asOf.description, key.due.description, c.siteNumber,
-                            c.customerNumber,
-                            c.siteName, c.agreementNumber ?? "", c.customerName, c.country.code, c.priceLevel.rawValue,
-                            view.resellerSite(key.reseller), view.resellerName(key.reseller), l.orderNumber,
-                            String(l.lineNumber),
-                            view.subscriptionId(l.subscription), view.partNumber(p.renewalPart),
-                            view.partDescription(p.renewalPart),
-                            p.renewalPart.map { String(view[part: $0].termMonths) } ?? "", String(l.quantity),
-                            Format.money(price, c.currency),
-                            Format.money(price.map { $0 * Money(l.quantity) }, c.currency),
-                            c.currency.code, price == nil ? "MISSING" : "OK", String(lines.count),
-                            Format.money(total, c.currency),
-                            Format.yesNo(complete)
+                            .text(quoteId), .number(n + 1), .day(view.asOf), .day(key.due), .text(c.siteNumber),
+                            .text(c.customerNumber), .text(c.siteName), .text(c.agreementNumber ?? ""),
+                            .text(c.customerName), .text(c.country.code), .text(c.priceLevel.rawValue),
+                            .text(view.resellerSite(key.reseller)), .text(view.resellerName(key.reseller)),
+                            .text(l.orderNumber), .number(l.lineNumber), .text(view.subscriptionId(l.subscription)),
+                            .text(view.partNumber(p.renewalPart)), .text(view.partDescription(p.renewalPart)),
+                            .number(p.renewalPart.map { view[part: $0].termMonths }), .number(l.quantity),
+                            .amount(price, c.currency), .amount(price.map { $0 * Money(l.quantity) }, c.currency),
+                            .text(c.currency.code), .text(price == nil ? "MISSING" : "OK"), .number(lines.count),
+                            .amount(total, c.currency), .yesNo(complete)
                         ]))
             }
         }

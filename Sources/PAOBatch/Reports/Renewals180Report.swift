@@ -18,16 +18,15 @@ enum Renewals180Report {
             return ReportRow(
                 customer: l.customer, quote: l.quoteNumber,
                 values: [
-                    due ? "DUE" : "LAPSED", String(end - view.asOf), end.description, c.siteNumber, c.customerNumber,
-                    c.siteName,
-                    c.agreementNumber ?? "", c.customerName, c.country.code, c.enrollmentType.rawValue,
-                    c.priceLevel.rawValue,
-                    view.resellerSite(l.reseller), view.resellerName(l.reseller), l.quoteNumber ?? "", l.orderNumber,
-                    String(l.lineNumber), view.subscriptionId(l.subscription), p.number, p.type.rawValue,
-                    String(l.quantity),
-                    view.partNumber(action), view.partDescription(action), Format.money(price, c.currency),
-                    Format.money(price.map { $0 * Money(l.quantity) }, c.currency), c.currency.code,
-                    price == nil ? "MISSING" : "OK"
+                    .text(due ? "DUE" : "LAPSED"), .number(end - view.asOf), .day(end), .text(c.siteNumber),
+                    .text(c.customerNumber), .text(c.siteName), .text(c.agreementNumber ?? ""), .text(c.customerName),
+                    .text(c.country.code), .text(c.enrollmentType.rawValue), .text(c.priceLevel.rawValue),
+                    .text(view.resellerSite(l.reseller)), .text(view.resellerName(l.reseller)),
+                    .text(l.quoteNumber ?? ""), .text(l.orderNumber), .number(l.lineNumber),
+                    .text(view.subscriptionId(l.subscription)), .text(p.number), .text(p.type.rawValue),
+                    .number(l.quantity), .text(view.partNumber(action)), .text(view.partDescription(action)),
+                    .amount(price, c.currency), .amount(price.map { $0 * Money(l.quantity) }, c.currency),
+                    .text(c.currency.code), .text(price == nil ? "MISSING" : "OK")
                 ])
         }
     }

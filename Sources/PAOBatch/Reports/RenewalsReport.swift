@@ -33,18 +33,17 @@ enum RenewalsReport {
             return ReportRow(
                 customer: l.customer, quote: l.quoteNumber,
                 values: [
-                    due.description, c.siteNumber, c.customerNumber, c.siteName, c.agreementNumber ?? "",
-                    c.customerName,
-                    c.country.code, c.enrollmentType.rawValue, c.priceLevel.rawValue, c.anniversaryText,
-                    view.resellerSite(l.reseller),
-                    view.resellerName(l.reseller), l.quoteNumber ?? "", l.orderNumber, String(l.lineNumber),
-                    view.subscriptionId(l.subscription), p.number, p.type.rawValue, view.partNumber(p.renewalPart),
-                    view.partDescription(p.renewalPart), p.renewalPart.map { String(view[part: $0].termMonths) } ?? "",
-                    String(l.quantity), Format.date(l.coverageStart), Format.date(l.coverageEnd),
-                    Format.money(l.unitPrice, c.currency),
-                    Format.money(price, c.currency), Format.money(price.map { $0 * Money(l.quantity) }, c.currency),
-                    c.currency.code,
-                    price == nil ? "MISSING" : "OK"
+                    .day(due), .text(c.siteNumber), .text(c.customerNumber), .text(c.siteName),
+                    .text(c.agreementNumber ?? ""), .text(c.customerName), .text(c.country.code),
+                    .text(c.enrollmentType.rawValue), .text(c.priceLevel.rawValue), .number(c.anniversaryMonth),
+                    .text(view.resellerSite(l.reseller)), .text(view.resellerName(l.reseller)),
+                    .text(l.quoteNumber ?? ""), .text(l.orderNumber), .number(l.lineNumber),
+                    .text(view.subscriptionId(l.subscription)), .text(p.number), .text(p.type.rawValue),
+                    .text(view.partNumber(p.renewalPart)), .text(view.partDescription(p.renewalPart)),
+                    .number(p.renewalPart.map { view[part: $0].termMonths }), .number(l.quantity),
+                    .date(l.coverageStart), .date(l.coverageEnd), .amount(l.unitPrice, c.currency),
+                    .amount(price, c.currency), .amount(price.map { $0 * Money(l.quantity) }, c.currency),
+                    .text(c.currency.code), .text(price == nil ? "MISSING" : "OK")
                 ])
         }
     }

@@ -45,8 +45,9 @@ enum RenewalsSummaryReport {
             return ReportRow(
                 customer: nil, quote: nil,
                 values: [
-                    k.month.description, k.currency.code, String(t.customers.count), String(t.lines), String(t.priced),
-                    Format.money(t.amount, k.currency), String(t.missing), String(t.ctl), String(t.saas)
+                    .month(k.month), .text(k.currency.code), .number(t.customers.count), .number(t.lines),
+                    .number(t.priced), .amount(t.amount, k.currency), .number(t.missing), .number(t.ctl),
+                    .number(t.saas)
                 ])
         }
     }

@@ -13,13 +13,13 @@ public struct ReportInput {
     }
 }
 
-/// One output row: the values in column order, and what filters look at.
+/// One output row: the typed values in column order, and what filters look at.
 public struct ReportRow {
     /// The customer the row is about (nil for rows of no one customer).
     public var customer: Int32?
     /// The line's quote number, for the `quoteNumber` filter.
     public var quote: String?
-    public var values: [String]
+    public var values: [Cell]
 }
 
 extension CustomerFilters {

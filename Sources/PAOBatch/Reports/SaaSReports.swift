@@ -56,11 +56,12 @@ enum SaaSReports {
             return ReportRow(
                 customer: first.customer, quote: nil,
                 values: [
-                    view.subscriptionId(o.subscription), c.siteNumber, c.customerNumber, c.siteName, c.customerName,
-                    view.resellerSite(first.reseller), view.resellerName(first.reseller), first.orderNumber,
-                    first.orderDate.description, p.number, p.description,
-                    String(view.quantity(o.subscription, on: view.asOf, types: [.SAAS], lines: o.inScopeSaaS)),
-                    status.rawValue, date.description, String(days), Format.yesNo(waiting && days > overdueDays)
+                    .text(view.subscriptionId(o.subscription)), .text(c.siteNumber), .text(c.customerNumber),
+                    .text(c.siteName), .text(c.customerName), .text(view.resellerSite(first.reseller)),
+                    .text(view.resellerName(first.reseller)), .text(first.orderNumber), .day(first.orderDate),
+                    .text(p.number), .text(p.description),
+                    .number(view.quantity(o.subscription, on: view.asOf, types: [.SAAS], lines: o.inScopeSaaS)),
+                    .text(status.rawValue), .day(date), .number(days), .yesNo(waiting && days > overdueDays)
                 ])
         }
     }
@@ -82,9 +83,9 @@ enum SaaSReports {
                     ReportRow(
                         customer: first.customer, quote: nil,
                         values: [
-                            view.subscriptionId(o.subscription), c.siteNumber, c.customerName,
-                            view.resellerSite(first.reseller),
-                            view.partNumber(first.part), name, value, status, Format.yesNo(missing.isEmpty)
+                            .text(view.subscriptionId(o.subscription)), .text(c.siteNumber), .text(c.customerName),
+                            .text(view.resellerSite(first.reseller)), .text(view.partNumber(first.part)), .text(name),
+                            .text(value), .text(status), .yesNo(missing.isEmpty)
                         ]))
             }
         }

@@ -28,11 +28,11 @@ enum SubscriptionUpdatesReport {
             return ReportRow(
                 customer: l.customer, quote: l.quoteNumber,
                 values: [
-                    l.orderDate.description, view.subscriptionId(s), l.orderNumber, String(l.lineNumber),
-                    view.resellerSite(l.reseller),
-                    view.resellerName(l.reseller), c.siteNumber, c.customerName, p.number, p.type.rawValue,
-                    previous == 0 ? "" : String(previous), String(l.quantity), String(total), change, start.description,
-                    Format.date(l.coverageEnd)
+                    .day(l.orderDate), .text(view.subscriptionId(s)), .text(l.orderNumber), .number(l.lineNumber),
+                    .text(view.resellerSite(l.reseller)), .text(view.resellerName(l.reseller)), .text(c.siteNumber),
+                    .text(c.customerName), .text(p.number), .text(p.type.rawValue),
+                    .number(previous == 0 ? nil : previous), .number(l.quantity), .number(total), .text(change),
+                    .day(start), .date(l.coverageEnd)
                 ])
         }
     }

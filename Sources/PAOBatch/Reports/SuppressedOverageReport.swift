@@ -36,12 +36,13 @@ enum SuppressedOverageReport {
                     ReportRow(
                         customer: l.customer, quote: nil,
                         values: [
-                            u.period.description, view.subscriptionId(u.subscription), c.siteNumber, c.customerName,
-                            view.resellerSite(l.reseller), view.resellerName(l.reseller), view.partNumber(l.part),
-                            view.partNumber(overagePart), String(entitled), String(u.usedQuantity), String(overage),
-                            Format.money(price, c.currency),
-                            Format.money(price.map { $0 * Money(overage) }, c.currency), c.currency.code,
-                            price == nil ? "MISSING" : "OK", u.suppressionReason ?? ""
+                            .month(u.period), .text(view.subscriptionId(u.subscription)), .text(c.siteNumber),
+                            .text(c.customerName), .text(view.resellerSite(l.reseller)),
+                            .text(view.resellerName(l.reseller)), .text(view.partNumber(l.part)),
+                            .text(view.partNumber(overagePart)), .number(entitled), .number(u.usedQuantity),
+                            .number(overage), .amount(price, c.currency),
+                            .amount(price.map { $0 * Money(overage) }, c.currency), .text(c.currency.code),
+                            .text(price == nil ? "MISSING" : "OK"), .text(u.suppressionReason ?? "")
                         ])
                 ))
         }

@@ -1,0 +1,116 @@
+/// How typed cells become field bytes (SPEC §6.2, §6.3): days, months, numbers and money are
+/// written digit by digit straight into the row's reserved room, never through a String.
+extension TextEncoding {
+    /// Room for any cell that is not text: 39 digits of an Int128, a sign and a point.
+    private static var numberBound: Int { 48 }
+
+    /// The most bytes `cell` takes as a CSV field.
+    @inline(__always)
+    static func csvBound(_ cell: Cell) -> Int {
+        if case .text(let s) = cell { return csvBound(s.utf8.count) }
+        return numberBound
+    }
+
+    /// The most bytes `cell` takes as XML text.
+    @inline(__always)
+    static func xmlBound(_ cell: Cell) -> Int {
+        if case .text(let s) = cell { return xmlBound(s.utf8.count) }
+        return numberBound
+    }
+
+    /// Writes `cell` as one CSV field; the formula guard applies to text (other cells are digits).
+    @inline(__always)
+    static func writeCSVField(_ cell: Cell, guarded: Bool, at p: inout UnsafeMutablePointer<UInt8>) {
+        if case .text(let s) = cell {
+            writeCSVField(s, guarded: guarded, at: &p)
+        } else {
+            writeValue(cell, at: &p)
+        }
+    }
+
+    /// Writes `cell` as XML text.
+    @inline(__always)
+    static func writeXMLText(_ cell: Cell, at p: inout UnsafeMutablePointer<UInt8>) {
+        if case .text(let s) = cell {
+            writeXMLText(s, at: &p)
+        } else {
+            writeValue(cell, at: &p)
+        }
+    }
+
+    /// A cell that is not text: nothing in it needs quoting or escaping.
+    private static func writeValue(_ cell: Cell, at p: inout UnsafeMutablePointer<UInt8>) {
+        switch cell {
+        case .text, .empty: return
+        case .day(let d): writeDay(d, at: &p)
+        case .month(let m): writeMonth(m, at: &p)
+        case .integer(let n): writeDecimal(Money(n), digits: 0, at: &p)
+        case .money(let v, let digits): writeDecimal(v, digits: digits, at: &p)
+        case .percent(let v): writeDecimal(v, digits: 2, at: &p)
+        }
+    }
+
+    /// `YYYY-MM-DD`.
+    static func writeDay(_ d: Day, at p: inout UnsafeMutablePointer<UInt8>) {
+        let c = d.components
+        guard c.year >= 0 && c.year <= 9999 else { return writeASCII(d.description, at: &p) }
+        writeDigits(c.year, 4, at: &p)
+        put(0x2D, at: &p)
+        writeDigits(c.month, 2, at: &p)
+        put(0x2D, at: &p)
+        writeDigits(c.day, 2, at: &p)
+    }
+
+    /// `YYYY-MM`.
+    static func writeMonth(_ m: Month, at p: inout UnsafeMutablePointer<UInt8>) {
+        guard m.year >= 0 && m.year <= 9999 else { return writeASCII(m.description, at: &p) }
+        writeDigits(m.year, 4, at: &p)
+        put(0x2D, at: &p)
+        writeDigits(m.number, 2, at: &p)
+    }
+
+    /// `value` / 10^`digits` with exactly `digits` decimals and at least one integer digit,
+    /// e.g. `1234.50`, `-0.05`, `1235`.
+    static func writeDecimal(_ value: Money, digits: Int, at p: inout UnsafeMutablePointer<UInt8>) {
+        guard let small = UInt64(exactly: value.magnitude) else {
+            return writeASCII(MoneyText.format(value, minorDigits: digits), at: &p)
+        }
+        if value < 0 { put(0x2D, at: &p) }
+        var count = 1
+        var power: UInt64 = 10
+        while count < 20 && small >= power {
+            count += 1
+            power = power.multipliedReportingOverflow(by: 10).partialValue
+        }
+        count = max(count, digits + 1)
+        let length = count + (digits > 0 ? 1 : 0)
+        var n = small
+        var i = length - 1
+        for k in 0..<count {
+            if k == digits && digits > 0 {
+                p[i] = 0x2E
+                i -= 1
+            }
+            p[i] = UInt8(truncatingIfNeeded: 0x30 + n % 10)
+            n /= 10
+            i -= 1
+        }
+        p += length
+    }
+
+    /// `n` (≥ 0) as exactly `width` digits.
+    @inline(__always)
+    private static func writeDigits(_ n: Int, _ width: Int, at p: inout UnsafeMutablePointer<UInt8>) {
+        var n = n
+        for i in stride(from: width - 1, through: 0, by: -1) {
+            p[i] = UInt8(truncatingIfNeeded: 0x30 + n % 10)
+            n /= 10
+        }
+        p += width
+    }
+
+    /// Text known to need no quoting or escaping (the rare out-of-range forms above).
+    private static func writeASCII(_ text: String, at p: inout UnsafeMutablePointer<UInt8>) {
+        text.withUTF8Bytes { put($0, at: &p) }
+    }
+}
