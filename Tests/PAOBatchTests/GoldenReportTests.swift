@@ -62,7 +62,7 @@ private func expectTyped(_ row: [Cell], _ spec: ReportSpec) {
     #expect(row.count == spec.columns.count)
     for (cell, column) in zip(row, spec.columns) {
         let fits: Bool
-        switch (cell, ReportSchema.kind(column)) {
+        switch (cell, ColumnKind(column: column)) {
         case (.empty, _), (.text, .text), (.day, .date), (.month, .month), (.integer, .integer), (.money, .money),
             (.percent, .percent):
             fits = true

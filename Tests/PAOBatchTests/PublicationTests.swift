@@ -135,12 +135,16 @@ func shell(_ command: String) -> ProcessResult { runProcess("/bin/sh", ["-c", co
 
     @Test(arguments: ["after-staging", "between-publishes", "before-latest", "during-retain"])
     func aKilledRunLeavesEveryFolderWholeAndTheNextRunConverges(_ point: String) throws {
-        let clean = sampleRun(retain: 1)
-        let dir = sampleRun(retain: 1)
-        for day in ["2026-11-28", "2026-11-29"] {
+        // retain 2 removes 2026-11-27 but keeps 2026-11-28, the baseline of 2026-11-29 (SPEC §11), for the
+        // run after the kill.
+        let clean = sampleRun(retain: 2)
+        let dir = sampleRun(retain: 2)
+        for day in ["2026-11-27", "2026-11-28", "2026-11-29"] {
             #expect(paoBatch(["run", "--config", clean + "/jobs.json", "--as-of", day, "--quiet"]).status == 0)
         }
-        #expect(paoBatch(["run", "--config", dir + "/jobs.json", "--as-of", "2026-11-28", "--quiet"]).status == 0)
+        for day in ["2026-11-27", "2026-11-28"] {
+            #expect(paoBatch(["run", "--config", dir + "/jobs.json", "--as-of", day, "--quiet"]).status == 0)
+        }
         let killed = runProcess(
             "/usr/bin/env",
             [
@@ -295,25 +299,45 @@ func shell(_ command: String) -> ProcessResult { runProcess("/bin/sh", ["-c", co
     func manifestIsTheIndentedJSONOfItsFiles(_ count: Int) throws {
         let files = (0..<count).map { i in
             WrittenFile(
-                name: "renewals_\"\(i)\"_2026-11-29.csv.gz", report: .renewals, format: i % 2 == 0 ? .csv : .xml,
-                rows: 10 * i, bytes: 1000 + i, sha256: String(repeating: "ab", count: 32), rawBytes: 0)
+                name: "renewals_\"\(i)\"_2026-11-29.csv.gz", report: .renewals, isChanges: i == 1,
+                format: i % 2 == 0 ? .csv : .xml, rows: 10 * i, bytes: 1000 + i,
+                sha256: String(repeating: "ab", count: 32), rawBytes: 3000 + i,
+                rawSha256: String(repeating: "cd", count: 32),
+                changes: i == 2 ? ChangeCounts(added: 1, changed: 22, deleted: 333) : nil)
         }
+        let baseline = count == 3 ? Day.parse("2026-11-28") : nil
         let asOf = try #require(Day.parse("2026-11-29"))
         let tree = JSONValue.object([
             ("site", .string("S-\\1")), ("job", .string("daily")), ("asOf", .string("2026-11-29")),
+            ("baseline", baseline.map { .string($0.description) } ?? .null),
             (
                 "files",
                 .array(
                     files.map { f in
-                        .object([
-                            ("name", .string(f.name)), ("report", .string(f.report.rawValue)),
-                            ("format", .string(f.format.rawValue)),
-                            ("rows", .int(f.rows)), ("bytes", .int(f.bytes)), ("sha256", .string(f.sha256))
-                        ])
+                        .object(
+                            [
+                                ("name", .string(f.name)), ("report", .string(f.reportName)),
+                                ("format", .string(f.format.rawValue)), ("rows", .int(f.rows)),
+                                ("bytes", .int(f.bytes)), ("sha256", .string(f.sha256)),
+                                ("rawBytes", .int(f.rawBytes)), ("rawSha256", .string(f.rawSha256))
+                            ]
+                                + (f.changes.map { c in
+                                    [
+                                        (
+                                            "changes",
+                                            .object([
+                                                ("added", .int(c.added)), ("changed", .int(c.changed)),
+                                                ("deleted", .int(c.deleted))
+                                            ])
+                                        )
+                                    ]
+                                } ?? []))
                     })
             )
         ])
-        let text = FolderManifest.manifest(site: "S-\\1", job: "daily", asOf: asOf, files: files).withBytes {
+        let text = FolderManifest.manifest(
+            site: "S-\\1", job: "daily", asOf: asOf, baseline: baseline, files: files
+        ).withBytes {
             String(decoding: $0, as: UTF8.self)
         }
         #expect(text == tree.serialized() + "\n")
@@ -344,13 +368,14 @@ func shell(_ command: String) -> ProcessResult { runProcess("/bin/sh", ["-c", co
 
     @Test func schemasAreInSyncWithTheColumnTable() throws {
         for spec in reportCatalog {
-            let path = "\(packageRoot)/Schemas/\(spec.id.rawValue).xsd"
-            if ProcessInfo.processInfo.environment["PAO_BATCH_UPDATE_SCHEMAS"] == "1" {
-                write(ReportSchema.xsd(spec), to: path)
+            for changes in [false, true] {
+                let path = "\(packageRoot)/Schemas/\(spec.id.rawValue)\(changes ? "-changes" : "").xsd"
+                let xsd = ReportSchema.xsd(spec, changes: changes)
+                if ProcessInfo.processInfo.environment["PAO_BATCH_UPDATE_SCHEMAS"] == "1" { write(xsd, to: path) }
+                #expect(
+                    (try? String(contentsOfFile: path, encoding: .utf8)) == xsd,
+                    "\(path) is stale: run PAO_BATCH_UPDATE_SCHEMAS=1 swift test")
             }
-            #expect(
-                (try? String(contentsOfFile: path, encoding: .utf8)) == ReportSchema.xsd(spec),
-                "\(path) is stale: run PAO_BATCH_UPDATE_SCHEMAS=1 swift test")
         }
     }
 

@@ -45,6 +45,9 @@ public final class ByteSource {
     /// Hex SHA-256 of the file bytes read so far (of the whole file once `read` returned 0).
     public var sha256: String { hasher.finalize().map { hex2($0) }.joined() }
 
+    /// gzip members read to their end so far (0 for a file that is not gzipped).
+    public var gzipMembers: Int { inflater?.members ?? 0 }
+
     /// Fills the front of `buffer`; returns 0 at the end of the stream.
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws(FeedError) -> Int {
         let n: Int
@@ -78,6 +81,8 @@ private final class Inflater {
     private var inputCount = 0
     private var fileEnded = false
     private var memberEnded = false
+    /// gzip members read to their end.
+    private(set) var members = 0
 
     init?() {
         // deinit frees `input` (and inflateEnd accepts a stream whose init failed).
@@ -117,7 +122,9 @@ private final class Inflater {
             let produced = buffer.count - Int(stream.avail_out)
             switch status {
             case Z_OK: break
-            case Z_STREAM_END: memberEnded = true
+            case Z_STREAM_END:
+                memberEnded = true
+                members += 1
             case Z_BUF_ERROR where produced == 0 && inputStart == inputCount: break
             default:
                 let at = file.fileBytes - (inputCount - inputStart)
@@ -126,10 +133,4 @@ private final class Inflater {
             if produced > 0 { return produced }
         }
     }
-}
-
-@inline(__always)
-func hex2(_ b: UInt8) -> String {
-    let h = Array("0123456789abcdef".utf8)
-    return String(decoding: [h[Int(b >> 4)], h[Int(b & 15)]], as: UTF8.self)
 }

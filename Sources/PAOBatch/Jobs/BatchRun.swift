@@ -40,6 +40,7 @@ public enum BatchRun {
             let results = try self.stage(
                 items, view: view, isolation: isolation, priceFiles: priceFiles, config: config, request: request)
             try StepFailure.output { () throws(OutputError) in try syncFileSystem(stage) }
+            warnings += results.warnings
             for country in priceFiles.unpriced.sorted() {
                 warnings.append("country \(country) has no price records: no price files")
             }
@@ -107,6 +108,7 @@ public enum BatchRun {
                 let item = items[n]
                 let folder = StagedFolder(
                     view: view, job: item.job, site: item.site, folder: item.folder,
+                    publishedFolder: "\(config.output)/sites/\(view[reseller: item.site].site)/\(item.job.name)",
                     gzipLevel: config.gzipLevel, isolation: isolation.forSite(item.site), priceFiles: priceFiles)
                 let itemClock = Stopwatch()
                 do throws(StagedFolder.Failure) {

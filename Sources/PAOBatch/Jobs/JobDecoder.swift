@@ -1,7 +1,9 @@
 extension ConfigNode {
     /// One entry of `jobs` (SPEC §1.1).
     func job(defaultCSV: CSVDialect) throws(ConfigError) -> Job {
-        let o = try object(allowed: ["name", "schedule", "sites", "formats", "reports", "params", "filters", "csv"])
+        let o = try object(allowed: [
+            "name", "schedule", "sites", "formats", "reports", "params", "filters", "csv", "changes"
+        ])
         guard let nameNode = o["name"] else { throw ConfigError(path + ".name", "name is required") }
         let name = try nameNode.string()
         guard name.utf8.count <= 48, let first = name.utf8.first, first &- 0x30 < 10 || first &- 0x61 < 26,
@@ -45,9 +47,10 @@ extension ConfigNode {
         let params = Dictionary(uniqueKeysWithValues: reports.map { ($0, ReportParams($0, given[$0] ?? [:])) })
         let filters = try o["filters"]?.customerFilters() ?? CustomerFilters()
         let csv = try o["csv"]?.csvDialect(base: defaultCSV) ?? defaultCSV
+        let changes = try o["changes"]?.bool() ?? true
         return Job(
             name: name, schedule: schedule, sites: sites, formats: formats, reports: reports, params: params,
-            filters: filters, csv: csv)
+            filters: filters, csv: csv, changes: changes)
     }
 
     /// The params object of one report: only its own keys, each of the right type and range.

@@ -42,6 +42,8 @@ public struct Job: Sendable {
     public var params: [ReportID: ReportParams]
     public var filters: CustomerFilters
     public var csv: CSVDialect
+    /// Whether folders also hold changes files against their baseline (SPEC §11); default on.
+    public var changes: Bool
 }
 
 /// A `jobs.json` problem, naming the JSON path: exit 78.

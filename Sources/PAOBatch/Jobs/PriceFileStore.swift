@@ -1,19 +1,49 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Price files are the same for every site that needs them (SPEC §5): each distinct file is
 /// computed and compressed once per run into the staging area, then linked into site folders.
+/// So are their changes files (SPEC §11), once per distinct (file, baseline file) pair.
 final class PriceFileStore: @unchecked Sendable {
     struct Shared {
         var path: String
         var file: WrittenFile
     }
 
-    private struct Key: Hashable {
-        var file: PriceFileKey
+    /// A price file's changes files, one per format, and their counts.
+    struct SharedChanges {
+        var counts: ChangeCounts
+        var files: [Shared]
+    }
+
+    /// What of a CSV dialect changes a file's bytes.
+    private struct Bytes: Hashable {
         var format: OutputFormat
         var bom: Bool
         var crlf: Bool
         var guarded: Bool
+
+        init(_ format: OutputFormat, _ dialect: CSVDialect) {
+            self.format = format
+            bom = dialect.bom
+            crlf = dialect.lineEnding == .crlf
+            guarded = dialect.formulaGuard
+        }
+    }
+
+    private struct FileKey: Hashable {
+        var file: PriceFileKey
+        var bytes: Bytes
+    }
+
+    private struct ChangesKey: Hashable {
+        var file: PriceFileKey
+        var bytes: [Bytes]
+        /// The baseline file's device and inode: sites' baseline price files are hard links.
+        var baseline: [UInt64]
     }
 
     private let view: AsOfView
@@ -26,9 +56,9 @@ final class PriceFileStore: @unchecked Sendable {
     }
     /// Price records by country and currency, so each file scans only its own.
     private let pricesByMarket: [Market: [PriceRecord]]
-    private let lock = NSCondition()
-    private var done: [Key: Shared] = [:]
-    private var inProgress: Set<Key> = []
+    private let files = SharedWork<FileKey, Shared>()
+    private let changes = SharedWork<ChangesKey, Result<SharedChanges, BaselineFile.Unusable>>()
+    private let lock = NSLock()
     /// Staging subfolders handed out so far: one per file written, so no two files meet.
     private var subfolders = 0
     /// Countries without price records that a site needed, for the run record.
@@ -56,82 +86,82 @@ final class PriceFileStore: @unchecked Sendable {
     /// started is written by this caller first, so workers needing the same files split them
     /// between them; then it waits for those another worker is writing.
     func files(_ wanted: [(PriceFileKey, OutputFormat)], dialect: CSVDialect) throws(OutputError) -> [Shared] {
-        let keys = wanted.map {
-            Key(
-                file: $0.0, format: $0.1, bom: dialect.bom, crlf: dialect.lineEnding == .crlf,
-                guarded: dialect.formulaGuard)
-        }
+        let keys = wanted.map { FileKey(file: $0.0, bytes: Bytes($0.1, dialect)) }
         for key in keys {
-            if case .mine(let subfolder) = claim(key, waiting: false) { _ = try produce(key, subfolder, dialect) }
+            _ = try files.value(key, waiting: false) { () throws(OutputError) in try write(key, dialect) }
         }
         var result: [Shared] = []
         for key in keys {
-            switch claim(key, waiting: true) {
-            case .ready(let shared): result.append(shared)
-            case .mine(let subfolder): result.append(try produce(key, subfolder, dialect))
-            case .busy: preconditionFailure("a waiting claim is never busy")
-            }
+            result.append(try files.value(key, waiting: true) { () throws(OutputError) in try write(key, dialect) }!)
         }
         return result
     }
 
-    private enum Claim {
-        case ready(Shared)
-        /// The caller writes the file into this staging subfolder.
-        case mine(Int)
-        case busy
-    }
-
-    private func claim(_ key: Key, waiting: Bool) -> Claim {
-        lock.lock()
-        defer { lock.unlock() }
-        while waiting && inProgress.contains(key) { lock.wait() }
-        if let shared = done[key] { return .ready(shared) }
-        if inProgress.contains(key) { return .busy }
-        inProgress.insert(key)
-        subfolders += 1
-        return .mine(subfolders)
-    }
-
-    private func produce(_ key: Key, _ subfolder: Int, _ dialect: CSVDialect) throws(OutputError) -> Shared {
-        var result: Result<Shared, OutputError>
-        do throws(OutputError) {
-            result = .success(try write(key.file, format: key.format, dialect: dialect, subfolder: subfolder))
-        } catch {
-            result = .failure(error)
+    /// The changes files of `file` in `formats` against `baseline`, a site's baseline file of it.
+    func changes(
+        _ file: PriceFileKey, formats: [OutputFormat], dialect: CSVDialect,
+        baseline: (path: String, format: OutputFormat)
+    ) throws(OutputError) -> Result<SharedChanges, BaselineFile.Unusable> {
+        var st = stat()
+        guard stat(baseline.path, &st) == 0 else {
+            return .failure(BaselineFile.Unusable(reason: "cannot be read: \(String(cString: strerror(errno)))"))
         }
-        lock.lock()
-        if case .success(let shared) = result { done[key] = shared }
-        inProgress.remove(key)
-        lock.broadcast()
-        lock.unlock()
-        return try result.get()
+        let key = ChangesKey(
+            file: file, bytes: formats.map { Bytes($0, dialect) }, baseline: [UInt64(st.st_dev), UInt64(st.st_ino)])
+        return try changes.value(key, waiting: true) { () throws(OutputError) in
+            let columns = ReportID.priceFiles.spec.columns
+            let old: [[String]]
+            do throws(BaselineFile.Unusable) {
+                old = try BaselineFile.rows(path: baseline.path, format: baseline.format, columns: columns)
+            } catch {
+                return .failure(error)
+            }
+            let set = ChangeSet(
+                columns: columns, identity: ReportID.priceFiles.identity, today: rows(file), baseline: old)
+            let layout = FileLayout.changes(.priceFiles, columns: ChangeSet.columns(columns))
+            var shared: [Shared] = []
+            for format in formats {
+                shared.append(try write(file, "\(file.stem)-changes", format, layout, dialect: dialect, rows: set.rows))
+            }
+            return .success(SharedChanges(counts: set.counts, files: shared))
+        }!
     }
 
-    private func write(_ fileKey: PriceFileKey, format: OutputFormat, dialect: CSVDialect, subfolder: Int)
-        throws(OutputError) -> Shared
-    {
-        let name = "\(fileKey.stem)_\(view.asOf).\(format.rawValue).gz"
-        let subfolder = "\(folder)/\(subfolder)"
+    private func rows(_ file: PriceFileKey) -> [[Cell]] {
+        PriceFilesReport.rows(view, file, pricesByMarket[Market(country: file.country, currency: file.currency)] ?? [])
+    }
+
+    private func write(_ key: FileKey, _ dialect: CSVDialect) throws(OutputError) -> Shared {
+        try write(
+            key.file, key.file.stem, key.bytes.format, FileLayout(.priceFiles), dialect: dialect, rows: rows(key.file))
+    }
+
+    private func write(
+        _ file: PriceFileKey, _ stem: String, _ format: OutputFormat, _ layout: FileLayout, dialect: CSVDialect,
+        rows: [[Cell]]
+    ) throws(OutputError) -> Shared {
+        lock.lock()
+        subfolders += 1
+        let subfolder = "\(folder)/\(subfolders)"
+        lock.unlock()
+        let name = "\(stem)_\(view.asOf).\(format.rawValue).gz"
         try PreparedRun.makeFolders(subfolder)
         let writer = try ReportFileWriter(
-            path: subfolder + "/" + name, format: format, spec: ReportID.priceFiles.spec,
-            rootAttributes: fileKey.rootAttributes + [("asOf", view.asOf.description)],
-            dialect: dialect, gzipLevel: gzipLevel)
-        for row in PriceFilesReport.rows(
-            view, fileKey, pricesByMarket[Market(country: fileKey.country, currency: fileKey.currency)] ?? [])
-        {
-            try writer.write(row)
-        }
-        return Shared(path: subfolder + "/" + name, file: try writer.finish(name: name, report: .priceFiles))
+            path: subfolder + "/" + name, format: format, layout: layout,
+            rootAttributes: file.rootAttributes + [("asOf", view.asOf.description)], dialect: dialect,
+            gzipLevel: gzipLevel)
+        for row in rows { try writer.write(row) }
+        return Shared(path: subfolder + "/" + name, file: try writer.finish(name: name))
     }
 
     /// Distinct files written and their compressed and raw bytes, for the run figures.
     var written: (files: Int, bytes: Int, rawBytes: Int) {
-        lock.lock()
-        defer { lock.unlock() }
-        return (
-            done.count, done.values.reduce(0) { $0 + $1.file.bytes }, done.values.reduce(0) { $0 + $1.file.rawBytes }
-        )
+        let all =
+            files.values.map(\.file)
+            + changes.values.flatMap { result in
+                guard case .success(let shared) = result else { return [WrittenFile]() }
+                return shared.files.map(\.file)
+            }
+        return (all.count, all.reduce(0) { $0 + $1.bytes }, all.reduce(0) { $0 + $1.rawBytes })
     }
 }

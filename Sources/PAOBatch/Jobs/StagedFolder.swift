@@ -1,12 +1,15 @@
 import Foundation
 
 /// Writes one (site, job, as-of) folder in the staging area: every report in every format, the
-/// shared price files linked in, the manifest — after the isolation check of each row.
+/// shared price files linked in, the changes files against the baseline (SPEC §11), the
+/// manifest — after the isolation check of each row.
 struct StagedFolder {
     let view: AsOfView
     let job: Job
     let site: Int32
     let folder: String
+    /// `sites/<site>/<job>` on the share, where the baseline is looked for.
+    let publishedFolder: String
     let gzipLevel: Int
     let isolation: IsolationCheck.SiteCheck
     let priceFiles: PriceFileStore
@@ -16,8 +19,14 @@ struct StagedFolder {
         case isolation(String)
     }
 
-    /// Writes the folder; returns the files written.
-    func write() throws(Failure) -> [WrittenFile] {
+    /// What the folder holds, and what the run record should hear about it.
+    struct Staged {
+        var files: [WrittenFile] = []
+        var warnings: [String] = []
+    }
+
+    /// Writes the folder.
+    func write() throws(Failure) -> Staged {
         do {
             return try writeFiles()
         } catch let error as OutputError {
@@ -27,41 +36,100 @@ struct StagedFolder {
         }
     }
 
-    private func writeFiles() throws -> [WrittenFile] {
-        let site = view[reseller: self.site].site
-        var files: [WrittenFile] = []
+    private var siteId: String { view[reseller: site].site }
+
+    private func writeFiles() throws -> Staged {
+        var staged = Staged()
         try PreparedRun.makeFolders(folder)
+        var baseline: Baseline?
+        if job.changes {
+            do {
+                baseline = try Baseline.find(jobFolder: publishedFolder, before: view.asOf)
+            } catch {
+                staged.warnings.append("no changes for \(siteId)/\(job.name): \(error.description)")
+            }
+        }
         for report in job.reports {
             let params = job.params[report] ?? ReportParams(report)
             if report == .priceFiles {
-                let wanted = priceFiles.keys(site: self.site, params: params).flatMap { key in
-                    job.formats.map { (key, $0) }
-                }
-                for shared in try priceFiles.files(wanted, dialect: job.csv) {
-                    try FileSystem.linkOrCopy(shared.path, folder + "/" + shared.file.name)
-                    files.append(shared.file)
-                }
+                try linkPriceFiles(params, baseline: baseline, into: &staged)
                 continue
             }
             let rows = ReportRegistry.rows(
-                report, ReportInput(view: view, site: self.site, params: params, filters: job.filters))
+                report, ReportInput(view: view, site: site, params: params, filters: job.filters)
+            ).map(\.values)
             let columns = IsolationCheck.SiteCheck.Columns(report.spec)
-            for i in rows.indices {
-                if let breach = isolation.breach(columns, rows[i].values) {
-                    throw Failure.isolation("isolation breach in \(report.rawValue) for site \(site): \(breach)")
+            for row in rows {
+                if let breach = isolation.breach(columns, row) {
+                    throw Failure.isolation("isolation breach in \(report.rawValue) for site \(siteId): \(breach)")
                 }
             }
+            let stem = "\(report.rawValue)_\(siteId)"
+            let changes = baseline.flatMap { compare(rows, report, with: $0, stem: stem, warnings: &staged.warnings) }
             for format in job.formats {
-                let name = "\(report.rawValue)_\(site)_\(view.asOf).\(format.rawValue).gz"
-                let writer = try ReportFileWriter(
-                    path: folder + "/" + name, format: format, spec: report.spec,
-                    rootAttributes: [("site", site), ("job", job.name), ("asOf", view.asOf.description)],
-                    dialect: job.csv, gzipLevel: gzipLevel)
-                for i in rows.indices { try writer.write(rows[i].values) }
-                files.append(try writer.finish(name: name, report: report))
+                var file = try writeFile(stem, format, FileLayout(report), rows)
+                file.changes = changes?.counts
+                staged.files.append(file)
+            }
+            if let changes {
+                let layout = FileLayout.changes(report, columns: ChangeSet.columns(report.spec.columns))
+                for format in job.formats {
+                    staged.files.append(
+                        try writeFile("\(report.rawValue)-changes_\(siteId)", format, layout, changes.rows))
+                }
             }
         }
-        try FolderManifest.write(site: site, job: job.name, asOf: view.asOf, files: files, into: folder)
-        return files
+        try FolderManifest.write(
+            site: siteId, job: job.name, asOf: view.asOf, baseline: baseline?.asOf, files: staged.files, into: folder)
+        return staged
+    }
+
+    /// Today's rows against the baseline's file of the same report; nil when it has none or it
+    /// cannot be used (a warning, never a failed run).
+    private func compare(
+        _ rows: [[Cell]], _ report: ReportID, with baseline: Baseline, stem: String, warnings: inout [String]
+    ) -> ChangeSet? {
+        guard let (path, format) = baseline.file(stem: stem) else { return nil }
+        do throws(BaselineFile.Unusable) {
+            let old = try BaselineFile.rows(path: path, format: format, columns: report.spec.columns)
+            return ChangeSet(columns: report.spec.columns, identity: report.identity, today: rows, baseline: old)
+        } catch {
+            warnings.append("baseline file \(path) not compared: \(error.reason)")
+            return nil
+        }
+    }
+
+    private func writeFile(_ stem: String, _ format: OutputFormat, _ layout: FileLayout, _ rows: [[Cell]]) throws
+        -> WrittenFile
+    {
+        let name = "\(stem)_\(view.asOf).\(format.rawValue).gz"
+        let writer = try ReportFileWriter(
+            path: folder + "/" + name, format: format, layout: layout,
+            rootAttributes: [("site", siteId), ("job", job.name), ("asOf", view.asOf.description)],
+            dialect: job.csv, gzipLevel: gzipLevel)
+        for row in rows { try writer.write(row) }
+        return try writer.finish(name: name)
+    }
+
+    /// Links in the site's shared price files, and their shared changes files against the
+    /// baseline's price files.
+    private func linkPriceFiles(_ params: ReportParams, baseline: Baseline?, into staged: inout Staged) throws {
+        let keys = priceFiles.keys(site: site, params: params)
+        let wanted = keys.flatMap { key in job.formats.map { (key, $0) } }
+        var linked = try priceFiles.files(wanted, dialect: job.csv)
+        for (n, key) in keys.enumerated() {
+            guard let baseline, let old = baseline.file(stem: key.stem) else { continue }
+            switch try priceFiles.changes(key, formats: job.formats, dialect: job.csv, baseline: old) {
+            case .success(let changes):
+                for i in n * job.formats.count..<(n + 1) * job.formats.count { linked[i].file.changes = changes.counts }
+                linked += changes.files
+            case .failure(let problem):
+                staged.warnings.append("baseline file \(old.path) not compared: \(problem.reason)")
+            }
+        }
+        for shared in linked {
+            try FileSystem.linkOrCopy(shared.path, folder + "/" + shared.file.name)
+            staged.files.append(shared.file)
+        }
     }
 }

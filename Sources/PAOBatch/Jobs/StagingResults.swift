@@ -13,10 +13,14 @@ final class StagingResults: @unchecked Sendable {
     private(set) var totals: [StagedTotals]
     private(set) var failure: StagedFolder.Failure?
     private(set) var finished = 0
+    private var warningsOfItem: [[String]]
+    /// The staged folders' warnings, in plan order.
+    var warnings: [String] { warningsOfItem.flatMap { $0 } }
 
     init(count: Int) {
         self.count = count
         totals = Array(repeating: StagedTotals(), count: count)
+        warningsOfItem = Array(repeating: [], count: count)
     }
 
     /// The next item to stage, or nil when all are taken or one failed.
@@ -28,9 +32,10 @@ final class StagingResults: @unchecked Sendable {
         return nextItem - 1
     }
 
-    func store(_ n: Int, _ written: [WrittenFile], seconds: Double) {
+    func store(_ n: Int, _ staged: StagedFolder.Staged, seconds: Double) {
         lock.lock()
-        totals[n] = StagedTotals(written, seconds: seconds)
+        totals[n] = StagedTotals(staged.files, seconds: seconds)
+        warningsOfItem[n] = staged.warnings
         finished += 1
         lock.unlock()
     }

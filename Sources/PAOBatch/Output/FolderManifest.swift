@@ -1,13 +1,14 @@
 /// `MANIFEST.json` and `SHA256SUMS` of one published folder (SPEC §6.5): nothing run-specific.
 enum FolderManifest {
     /// Writes both files into `folder`; `files` are the folder's other files.
-    static func write(site: String, job: String, asOf: Day, files: [WrittenFile], into folder: String)
-        throws(OutputError)
-    {
+    static func write(
+        site: String, job: String, asOf: Day, baseline: Day?, files: [WrittenFile], into folder: String
+    ) throws(OutputError) {
         let sorted = files.sorted { textLess($0.name, $1.name) }
         let manifestFile = try FileSink(path: folder + "/MANIFEST.json")
         let hashing = HashingSink(manifestFile)
-        try manifest(site: site, job: job, asOf: asOf, files: sorted).withBytes { bytes throws(OutputError) in
+        try manifest(site: site, job: job, asOf: asOf, baseline: baseline, files: sorted).withBytes {
+            bytes throws(OutputError) in
             try hashing.write(bytes)
         }
         try manifestFile.close()
@@ -22,11 +23,12 @@ enum FolderManifest {
 
     /// The manifest as two-space-indented JSON, written straight to bytes: a price-file folder
     /// lists hundreds of files, too many to build a JSON tree for each time.
-    static func manifest(site: String, job: String, asOf: Day, files: [WrittenFile]) -> ByteBlock {
+    static func manifest(site: String, job: String, asOf: Day, baseline: Day?, files: [WrittenFile]) -> ByteBlock {
         let out = ByteBlock(capacity: 1024 + 256 * files.count)
         out.append(
             "{\n  \"site\": \(JSONValue.quote(site)),\n  \"job\": \(JSONValue.quote(job)),\n"
-                + "  \"asOf\": \"\(asOf)\",\n  \"files\": "
+                + "  \"asOf\": \"\(asOf)\",\n  \"baseline\": \(baseline.map { "\"\($0)\"" } ?? "null"),\n"
+                + "  \"files\": "
         )
         guard !files.isEmpty else {
             out.append("[]\n}\n")
@@ -35,12 +37,18 @@ enum FolderManifest {
         out.append("[")
         for (i, f) in files.enumerated() {
             out.append(i > 0 ? ",\n    {\n" : "\n    {\n")
-            out.append("      \"name\": \(JSONValue.quote(f.name)),\n      \"report\": \"\(f.report.rawValue)\",\n")
+            out.append("      \"name\": \(JSONValue.quote(f.name)),\n      \"report\": \"\(f.reportName)\",\n")
             out.append(
                 "      \"format\": \"\(f.format.rawValue)\",\n      \"rows\": \(f.rows),\n"
                     + "      \"bytes\": \(f.bytes),\n"
             )
-            out.append("      \"sha256\": \"\(f.sha256)\"\n    }")
+            out.append("      \"sha256\": \"\(f.sha256)\",\n      \"rawBytes\": \(f.rawBytes),\n")
+            out.append("      \"rawSha256\": \"\(f.rawSha256)\"")
+            if let c = f.changes {
+                out.append(",\n      \"changes\": {\n        \"added\": \(c.added),\n")
+                out.append("        \"changed\": \(c.changed),\n        \"deleted\": \(c.deleted)\n      }")
+            }
+            out.append("\n    }")
         }
         out.append("\n  ]\n}\n")
         return out

@@ -1,19 +1,59 @@
+import Crypto
+
 /// What a written report file holds, for the manifest.
 public struct WrittenFile: Sendable {
     public var name: String
     public var report: ReportID
+    /// A changes file of `report` (SPEC §11).
+    public var isChanges = false
     public var format: OutputFormat
     public var rows: Int
     public var bytes: Int
     public var sha256: String
-    /// Uncompressed size, for run figures.
+    /// The uncompressed bytes: size and SHA-256.
     public var rawBytes: Int
+    public var rawSha256: String
+    /// For a report file that has a changes file: its A, C and D counts.
+    public var changes: ChangeCounts?
+
+    /// The manifest's `report`: the report id, or `<report>-changes`.
+    public var reportName: String { report.rawValue + (isChanges ? "-changes" : "") }
+}
+
+/// How many rows a changes file lists of each kind.
+public struct ChangeCounts: Sendable, Equatable {
+    public var added = 0, changed = 0, deleted = 0
+}
+
+/// What a report file is called inside (the XML root's `name`) and which columns it has.
+struct FileLayout {
+    var report: ReportID
+    var isChanges = false
+    var columns: [String]
+
+    init(_ report: ReportID) {
+        self.report = report
+        columns = report.spec.columns
+    }
+
+    /// The XML root's `name`: the report id, or `<report>-changes`.
+    var rootName: String { report.rawValue + (isChanges ? "-changes" : "") }
+
+    /// The layout of `report`'s changes files.
+    static func changes(_ report: ReportID, columns: [String]) -> FileLayout {
+        var layout = FileLayout(report)
+        layout.isChanges = true
+        layout.columns = columns
+        return layout
+    }
 }
 
 /// Streams one report file as gzipped CSV (SPEC §6.2) or XML (§6.3), one row at a time.
 final class ReportFileWriter {
     private let file: FileSink
     private let hashing: HashingSink
+    private var rawHasher = SHA256()
+    private let layout: FileLayout
     private let gzip: GzipWriter
     private let format: OutputFormat
     private let guarded: [Bool]
@@ -27,18 +67,19 @@ final class ReportFileWriter {
 
     /// `rootAttributes` name the XML root's attributes after `name`.
     init(
-        path: String, format: OutputFormat, spec: ReportSpec, rootAttributes: [(String, String)], dialect: CSVDialect,
-        gzipLevel: Int
+        path: String, format: OutputFormat, layout: FileLayout, rootAttributes: [(String, String)],
+        dialect: CSVDialect, gzipLevel: Int
     ) throws(OutputError) {
+        self.layout = layout
         file = try FileSink(path: path)
         hashing = HashingSink(file)
         gzip = GzipWriter(sink: hashing, level: gzipLevel)
         self.format = format
-        guarded = spec.columns.map { ReportSpec.guardedColumns.contains($0) }
+        guarded = layout.columns.map { ReportSpec.guardedColumns.contains($0) }
         tags = ByteBlock(capacity: 1 << 10)
         var starts: [Int] = []
         if format == .xml {
-            for column in spec.columns {
+            for column in layout.columns {
                 for tag in ["<\(column)>", "</\(column)>", "<\(column)/>"] {
                     starts.append(tags.count)
                     tags.append(tag)
@@ -52,9 +93,11 @@ final class ReportFileWriter {
         switch format {
         case .csv:
             if dialect.bom { block.append("\u{FEFF}") }
-            spec.columns.map(Cell.text).withUnsafeBufferPointer { writeCSV($0, guard: false) }
+            layout.columns.map(Cell.text).withUnsafeBufferPointer { writeCSV($0, guard: false) }
         case .xml:
-            block.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<report name=\"\(spec.id.rawValue)\"")
+            block.append(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<report name=\"\(layout.rootName)\""
+            )
             for (name, value) in rootAttributes {
                 block.append(" \(name)=\"")
                 value.withUTF8Bytes { bytes in
@@ -78,14 +121,15 @@ final class ReportFileWriter {
     }
 
     /// Ends the document, the gzip member and the file (fsynced).
-    func finish(name: String, report: ReportID) throws(OutputError) -> WrittenFile {
+    func finish(name: String) throws(OutputError) -> WrittenFile {
         if format == .xml { block.append("</report>\n") }
         try flush()
         try gzip.finish()
         try file.close()
         return WrittenFile(
-            name: name, report: report, format: format, rows: rows, bytes: hashing.count,
-            sha256: hashing.sha256, rawBytes: gzip.rawBytes)
+            name: name, report: layout.report, isChanges: layout.isChanges, format: format, rows: rows,
+            bytes: hashing.count, sha256: hashing.sha256, rawBytes: gzip.rawBytes,
+            rawSha256: rawHasher.finalize().map { hex2($0) }.joined())
     }
 
     private func writeCSV(_ fields: UnsafeBufferPointer<Cell>, guard enabled: Bool) {
@@ -130,7 +174,10 @@ final class ReportFileWriter {
     }
 
     private func flush() throws(OutputError) {
-        try block.withBytes { bytes throws(OutputError) in try gzip.write(bytes) }
+        try block.withBytes { bytes throws(OutputError) in
+            rawHasher.update(bufferPointer: bytes)
+            try gzip.write(bytes)
+        }
         block.removeAll()
     }
 }

@@ -1,39 +1,21 @@
 /// The XSD of a report's XML files (SPEC §6.3), generated from the one column table.
 public enum ReportSchema {
-    enum Kind: String {
-        case text, date, month, integer, money, percent
-    }
+    /// `A`, `C` or `D`, and the changed column names joined by `|` (empty unless `C`).
+    private static let changeTypes = """
+          <xs:simpleType name="changeKind">\
+        <xs:restriction base="xs:string"><xs:enumeration value="A"/><xs:enumeration value="C"/>\
+        <xs:enumeration value="D"/></xs:restriction></xs:simpleType>
+          <xs:simpleType name="changedColumns">\
+        <xs:restriction base="xs:string"><xs:pattern value="([a-z_0-9]+(\\|[a-z_0-9]+)*)?"/></xs:restriction>\
+        </xs:simpleType>
 
-    private static let dates: Set<String> = [
-        "renewal_due_date", "first_order_date", "last_order_date", "next_renewal_date", "order_date", "coverage_start",
-        "coverage_end", "quote_date", "status_date", "earliest_coverage_end", "latest_coverage_end", "effective_from",
-        "effective_to"
-    ]
-    private static let integers: Set<String> = [
-        "anniversary_month", "orders", "active_lines", "year", "lines", "line_number", "term_months", "quantity",
-        "days_to_expiry", "previous_quantity", "total_quantity", "active_quantity", "days_in_status",
-        "entitled_quantity",
-        "used_quantity", "overage_quantity", "quote_line", "quote_lines", "customers", "priced_lines", "missing_prices",
-        "ctl_lines", "saas_lines"
-    ]
-    private static let money: Set<String> = [
-        "amount", "unit_price", "renewal_unit_price", "renewal_amount", "action_unit_price", "action_amount",
-        "current_unit_price", "current_amount", "overage_unit_price", "overage_amount", "quote_total"
-    ]
+        """
 
-    static func kind(_ column: String) -> Kind {
-        if dates.contains(column) { return .date }
-        if integers.contains(column) { return .integer }
-        if money.contains(column) { return .money }
-        if column == "change_percent" { return .percent }
-        if column == "period" || column == "month" { return .month }
-        return .text
-    }
-
-    /// `Schemas/<report>.xsd`.
-    public static func xsd(_ spec: ReportSpec) -> String {
+    /// `Schemas/<report>.xsd`, or with `changes` `Schemas/<report>-changes.xsd` (SPEC §11).
+    public static func xsd(_ spec: ReportSpec, changes: Bool = false) -> String {
         let attributes =
             spec.id == .priceFiles ? ["family", "view", "country", "currency", "asOf"] : ["site", "job", "asOf"]
+        let name = spec.id.rawValue + (changes ? "-changes" : "")
         var s = """
             <?xml version="1.0" encoding="UTF-8"?>
             <!-- Generated from the report column table; ReportSchemaTests keeps it in sync. -->
@@ -51,7 +33,7 @@ public enum ReportSchema {
               <xs:simpleType name="percentText">\
             <xs:restriction base="xs:string"><xs:pattern value="-?[0-9]+\\.[0-9]{2}"/></xs:restriction></xs:simpleType>
               <xs:simpleType name="percentValue"><xs:union memberTypes="percentText empty"/></xs:simpleType>
-              <xs:element name="report">
+            \(changes ? changeTypes : "")  <xs:element name="report">
                 <xs:complexType>
                   <xs:sequence>
                     <xs:element name="row" minOccurs="0" maxOccurs="unbounded">
@@ -59,9 +41,13 @@ public enum ReportSchema {
                         <xs:sequence>
 
             """
+        if changes {
+            s += "                <xs:element name=\"change\" type=\"changeKind\"/>\n"
+            s += "                <xs:element name=\"changed_columns\" type=\"changedColumns\"/>\n"
+        }
         for column in spec.columns {
             let type: String
-            switch kind(column) {
+            switch ColumnKind(column: column) {
             case .text: type = "xs:string"
             case .date: type = "dateValue"
             case .month: type = "monthValue"
@@ -76,7 +62,7 @@ public enum ReportSchema {
                       </xs:complexType>
                     </xs:element>
                   </xs:sequence>
-                  <xs:attribute name="name" type="xs:string" use="required" fixed="\(spec.id.rawValue)"/>
+                  <xs:attribute name="name" type="xs:string" use="required" fixed="\(name)"/>
 
             """
         for a in attributes {

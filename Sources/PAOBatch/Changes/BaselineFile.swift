@@ -1,0 +1,103 @@
+/// Reads a published report file back for comparison (SPEC §11): every row's values as printed,
+/// with the CSV formula guard removed. Anything unexpected makes the file unusable as a baseline.
+enum BaselineFile {
+    struct Unusable: Error {
+        let reason: String
+    }
+
+    /// Rows of `path`, a `.csv.gz` or `.xml.gz` report file that must have exactly `columns`.
+    static func rows(path: String, format: OutputFormat, columns: [String]) throws(Unusable) -> [[String]] {
+        do {
+            let source = try ByteSource(path: path)
+            let rows: [[String]]
+            switch format {
+            case .csv: rows = try csvRows(source, columns)
+            case .xml: rows = try xmlRows(source, columns)
+            }
+            guard source.gzipMembers == 1 else { throw Unusable(reason: "not one gzip member") }
+            return rows
+        } catch let error as Unusable {
+            throw error
+        } catch let error as FeedError {
+            throw Unusable(reason: error.message)
+        } catch {
+            throw Unusable(reason: "\(error)")
+        }
+    }
+
+    private static func csvRows(_ source: ByteSource, _ columns: [String]) throws -> [[String]] {
+        let reader = CSVReader(source: source)
+        guard try reader.readHeader() == columns else { throw Unusable(reason: "its columns differ from today's") }
+        let guarded = columns.map { ReportSpec.guardedColumns.contains($0) }
+        var record = FieldRecord(columnField: Array(columns.indices))
+        var rows: [[String]] = []
+        while try reader.next(into: &record) {
+            guard record.fieldStart.count == columns.count else {
+                throw Unusable(reason: "line \(record.line) does not have \(columns.count) fields")
+            }
+            rows.append(
+                try columns.indices.map { i throws(Unusable) in
+                    let value = try text(record, i)
+                    return guarded[i] ? unguarded(value) : value
+                })
+        }
+        return rows
+    }
+
+    private static func xmlRows(_ source: ByteSource, _ columns: [String]) throws -> [[String]] {
+        let builder = RowBuilder(columns: columns)
+        try XMLRecordReader(source: source, rootName: "report", builder: builder).run()
+        if let problem = builder.problem { throw Unusable(reason: problem) }
+        return builder.rows
+    }
+
+    private static func text(_ record: FieldRecord, _ i: Int) throws(Unusable) -> String {
+        guard let (range, length) = record.value(i), range.count == length else {
+            throw Unusable(reason: "a value on line \(record.line) is too long to compare")
+        }
+        return String(decoding: record.bytes[range], as: UTF8.self)
+    }
+
+    /// The raw value of a guarded CSV field: `'` dropped when what follows starts a formula.
+    static func unguarded(_ value: String) -> String {
+        let bytes = value.utf8
+        guard bytes.first == 0x27, TextEncoding.startsFormula(bytes.dropFirst().first) else { return value }
+        return String(value.dropFirst())
+    }
+}
+
+/// `<report><row><column>value</column>…</row></report>` with exactly the expected columns in order.
+private final class RowBuilder: XMLRecordBuilder {
+    let columns: [String]
+    private(set) var rows: [[String]] = []
+    private(set) var problem: String?
+    private var row: [String] = []
+    private var text: [UInt8] = []
+    private var rowLine = 0
+
+    init(columns: [String]) { self.columns = columns }
+
+    func beginRecord(name: UnsafePointer<UInt8>, attributes: XMLAttributes) {
+        row.removeAll(keepingCapacity: true)
+        if String(cString: name) != "row" { problem = problem ?? "an element other than <row> under <report>" }
+    }
+
+    func beginChild(name: UnsafePointer<UInt8>, attributes: XMLAttributes) {
+        text.removeAll(keepingCapacity: true)
+        let i = row.count
+        if i >= columns.count || String(cString: name) != columns[i] {
+            problem = problem ?? "its columns differ from today's"
+        }
+    }
+
+    func childText(_ bytes: UnsafeBufferPointer<UInt8>) { text.append(contentsOf: bytes) }
+
+    func nestedElement() { problem = problem ?? "an element inside a column" }
+
+    func endChild() { row.append(String(decoding: text, as: UTF8.self)) }
+
+    func endRecord(line: Int, raw: [UInt8]) {
+        if row.count != columns.count { problem = problem ?? "a row on line \(line) lacks columns" }
+        if problem == nil { rows.append(row) }
+    }
+}

@@ -1,0 +1,66 @@
+/// The rows of a report file that differ from its baseline file (SPEC §11): `A` new key, `C` a
+/// compared column differs, `D` key gone (with the baseline's values).
+struct ChangeSet {
+    /// `change`, `changed_columns`, then the report's columns; in the changes file's order.
+    private(set) var rows: [[Cell]] = []
+    private(set) var counts = ChangeCounts()
+
+    /// The columns of a changes file.
+    static func columns(_ columns: [String]) -> [String] { ["change", "changed_columns"] + columns }
+
+    /// `today` are the report's rows; `baseline` the baseline file's values as printed.
+    init(columns: [String], identity: RowIdentity, today: [[Cell]], baseline: [[String]]) {
+        let key = identity.key.map { columns.firstIndex(of: $0)! }
+        let compared = columns.indices.filter { !identity.volatile.contains(columns[$0]) }
+        var entries: [Entry] = []
+        // The n-th row of a key pairs with the n-th row of that key in the other file.
+        var baselineRows: [[String]: [Int]] = [:]
+        for (i, values) in baseline.enumerated() { baselineRows[key.map { values[$0] }, default: []].append(i) }
+        var used: [[String]: Int] = [:]
+        var matched = [Bool](repeating: false, count: baseline.count)
+        for row in today {
+            let values = row.map(\.printed)
+            let k = key.map { values[$0] }
+            let n = used[k, default: 0]
+            used[k] = n + 1
+            guard let list = baselineRows[k], n < list.count else {
+                entries.append(Entry(change: "A", changedColumns: "", cells: row, values: values))
+                continue
+            }
+            let b = list[n]
+            matched[b] = true
+            let differing = compared.filter { values[$0] != baseline[b][$0] }
+            guard !differing.isEmpty else { continue }
+            let names = differing.map { columns[$0] }.joined(separator: "|")
+            entries.append(Entry(change: "C", changedColumns: names, cells: row, values: values))
+        }
+        let kinds = columns.map { ColumnKind(column: $0) }
+        for (b, values) in baseline.enumerated() where !matched[b] {
+            let cells = zip(values, kinds).map { Cell(parsing: $0, as: $1) }
+            entries.append(Entry(change: "D", changedColumns: "", cells: cells, values: values))
+        }
+        let order = RowOrder(columns: columns, identity: identity)
+        entries.sort { a, b in
+            switch order.compare(a.values, b.values) {
+            case .less: return true
+            case .greater: return false
+            case .equal: return a.change < b.change
+            }
+        }
+        for e in entries {
+            switch e.change {
+            case "A": counts.added += 1
+            case "C": counts.changed += 1
+            default: counts.deleted += 1
+            }
+            rows.append([.text(e.change), .text(e.changedColumns)] + e.cells)
+        }
+    }
+
+    private struct Entry {
+        var change: String
+        var changedColumns: String
+        var cells: [Cell]
+        var values: [String]
+    }
+}

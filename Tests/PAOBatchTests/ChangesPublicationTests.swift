@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+@testable import PAOBatch
+
+/// Runs the sample as of `asOf` in `dir`; the run must succeed.
+private func run(_ dir: String, _ asOf: String) {
+    let result = paoBatch(["run", "--config", dir + "/jobs.json", "--as-of", asOf, "--quiet"])
+    #expect(result.status == 0, "\(asOf): \(result.stderr)")
+}
+
+/// The manifest of a published folder.
+private func manifest(_ folder: String) throws -> [String: Any] {
+    let data = try Data(contentsOf: URL(fileURLWithPath: folder + "/MANIFEST.json"))
+    return try #require(JSONSerialization.jsonObject(with: data) as? [String: Any])
+}
+
+/// The newest run record's warnings.
+private func lastWarnings(_ output: String) throws -> [String] {
+    let runs = try FileSystem.names(output + "/runs")
+    let data = try Data(contentsOf: URL(fileURLWithPath: "\(output)/runs/\(runs.last!)/run.json"))
+    let record = try #require(JSONSerialization.jsonObject(with: data) as? [String: Any])
+    return record["warnings"] as? [String] ?? []
+}
+
+@Suite(.serialized) struct ChangesPublicationTests {
+    @Test func consecutiveRunsPublishChangesThatClientsAcceptAndRerunsRepeat() throws {
+        let dir = sampleRun()
+        let output = dir + "/Output"
+        run(dir, "2026-11-22")
+        run(dir, "2026-11-29")
+        let folders = shell("ls -d '\(output)'/sites/*/*/2026-11-29").stdout.split(separator: "\n").map(String.init)
+        #expect(folders.count == 19 * 4)
+        for folder in folders {
+            #expect(try manifest(folder)["baseline"] as? String == "2026-11-22")
+            let check = shell("cd '\(folder)' && sha256sum --quiet -c SHA256SUMS && gzip -t *.gz")
+            #expect(check.status == 0, "\(folder): \(check.stdout)\(check.stderr)")
+        }
+        let xmlCheck = shell(
+            """
+            cd '\(output)/sites' && for f in */*/2026-11-29/*-changes_*.xml.gz; do
+              r=$(basename "$f" | sed -E \
+                 's/_([0-9]+_)?2026-11-29.xml.gz$//; s/^prices-.*-changes$/price-files-changes/')
+              xmllint --noout --schema '\(packageRoot)/Schemas/'"$r".xsd "$f" 2>&1 | grep -v ' validates$' || true
+            done
+            """)
+        #expect(xmlCheck.stdout.isEmpty, "\(xmlCheck.stdout.prefix(2000))")
+        // Every report file's change counts are the A, C and D rows of its changes file.
+        let script = """
+            import csv, gzip, io, json, sys, glob, os, collections
+            bad, seen = [], collections.Counter()
+            for manifest in glob.glob(sys.argv[1] + '/sites/*/*/2026-11-29/MANIFEST.json'):
+                folder = os.path.dirname(manifest)
+                files = {f['name']: f for f in json.load(open(manifest))['files']}
+                for name, f in files.items():
+                    if f['format'] != 'csv' or f['report'].endswith('-changes'): continue
+                    stem, rest = name.rsplit('_', 1) if name.startswith('prices-') else name.split('_', 1)
+                    changes = stem + '-changes_' + rest
+                    if changes not in files: bad.append('no changes file for ' + name); continue
+                    if files[changes]['report'] != f['report'] + '-changes': bad.append('report of ' + changes)
+                    rows = list(csv.DictReader(io.StringIO(gzip.open(os.path.join(folder, changes)).read().decode())))
+                    counts = collections.Counter(r['change'] for r in rows)
+                    seen.update(counts)
+                    want = {'added': counts['A'], 'changed': counts['C'], 'deleted': counts['D']}
+                    if f.get('changes') != want: bad.append(name + ' ' + str(f.get('changes')) + ' ' + str(want))
+                    if f['rawBytes'] != len(gzip.open(os.path.join(folder, name)).read()): bad.append('raw ' + name)
+            print(bad[:5], min(seen['A'], seen['C'], seen['D']) > 0)
+            """
+        let counts = runProcess("/usr/bin/python3", ["-c", script, output])
+        #expect(counts.stdout == "[] True\n", "\(counts.stdout)\(counts.stderr)")
+        let first = publishedTree(output)
+        run(dir, "2026-11-29")
+        #expect(publishedTree(output) == first, "a rerun has the same baseline and the same bytes")
+        // A backfill compares with the newest folder before its own as-of, and leaves `latest`.
+        run(dir, "2026-11-25")
+        #expect(
+            try manifest("\(output)/sites/1000001/daily-renewals/2026-11-25")["baseline"] as? String == "2026-11-22")
+        #expect(shell("readlink '\(output)/sites/1000001/daily-renewals/latest'").stdout == "2026-11-29\n")
+    }
+
+    @Test func anUnusableBaselineFileIsAWarningAndNoChangesFile() throws {
+        let dir = sampleRun()
+        let output = dir + "/Output"
+        run(dir, "2026-11-22")
+        let old = "\(output)/sites/1000001/daily-renewals/2026-11-22"
+        // XML is read first: a broken XML file makes that report's baseline absent, even with a CSV beside it.
+        shell(
+            "cd '\(old)' && chmod u+w . renewals_1000001_2026-11-22.xml.gz"
+                + " && printf 'junk' > renewals_1000001_2026-11-22.xml.gz"
+        )
+        run(dir, "2026-11-29")
+        let folder = "\(output)/sites/1000001/daily-renewals/2026-11-29"
+        let names = try FileSystem.names(folder)
+        #expect(!names.contains { $0.hasPrefix("renewals-changes_") })
+        #expect(names.contains("ctl-renewals-changes_1000001_2026-11-29.csv.gz"))
+        let warnings = try lastWarnings(output)
+        #expect(warnings.contains { $0.contains("renewals_1000001_2026-11-22.xml.gz not compared") }, "\(warnings)")
+    }
+
+    @Test func changesOffAndARetainedOutBaselineWriteNoChanges() throws {
+        var config = try String(contentsOfFile: packageRoot + "/jobs.json", encoding: .utf8)
+        config = config.replacingOccurrences(of: "\"input\": \"Input\"", with: "\"input\": \"\(packageRoot)/Input\"")
+        config = config.replacingOccurrences(of: "\"retain\": 7", with: "\"retain\": 1")
+        config = config.replacingOccurrences(
+            of: "\"name\": \"daily-customers\",", with: "\"name\": \"daily-customers\", \"changes\": false,")
+        let dir = sampleRun(jobs: config)
+        let output = dir + "/Output"
+        run(dir, "2026-11-22")
+        run(dir, "2026-11-29")
+        let customers = "\(output)/sites/1000001/daily-customers/2026-11-29"
+        #expect(try manifest(customers)["baseline"] is NSNull)
+        #expect(try FileSystem.names(customers).allSatisfy { !$0.contains("-changes_") })
+        let renewals = "\(output)/sites/1000001/daily-renewals/2026-11-29"
+        #expect(try manifest(renewals)["baseline"] as? String == "2026-11-22")
+        // retain 1 removed 2026-11-22: a rerun now has no baseline and no changes files.
+        run(dir, "2026-11-29")
+        #expect(try manifest(renewals)["baseline"] is NSNull)
+        #expect(try FileSystem.names(renewals).allSatisfy { !$0.contains("-changes_") })
+    }
+}
