@@ -116,4 +116,41 @@ private func lastWarnings(_ output: String) throws -> [String] {
         #expect(try manifest(renewals)["baseline"] is NSNull)
         #expect(try FileSystem.names(renewals).allSatisfy { !$0.contains("-changes_") })
     }
+
+    @Test func reusedFilesAreTheBytesOfACleanCompressionAndAreCheckedFirst() throws {
+        let reusing = sampleRun(), fresh = sampleRun()
+        for dir in [reusing, fresh] { run(dir, "2026-11-22") }
+        // Without gzipLevel in the baseline's manifests nothing can be reused; a tampered CSV file
+        // (changes are read from the XML beside it) must fail the check and be compressed anew.
+        shell(
+            """
+            cd '\(fresh)/Output/sites' && for m in */*/2026-11-22/MANIFEST.json; do
+              chmod u+w "$(dirname "$m")" "$m" && sed -i '/"gzipLevel"/d' "$m"; done
+            """)
+        let folder = "\(reusing)/Output/sites/1000003/daily-customers"
+        let tampered = "\(folder)/2026-11-22/order-history-detail_1000003_2026-11-22.csv.gz"
+        shell(
+            "chmod u+w \"$(dirname '\(tampered)')\" '\(tampered)' && zcat '\(tampered)' | gzip -1 -n > /tmp/t.$$"
+                + " && mv /tmp/t.$$ '\(tampered)'")
+        for dir in [reusing, fresh] { run(dir, "2026-11-29") }
+        func reused(_ dir: String) throws -> Int {
+            let runs = try FileSystem.names(dir + "/Output/runs")
+            let data = try Data(contentsOf: URL(fileURLWithPath: "\(dir)/Output/runs/\(runs.last!)/run.json"))
+            let record = try #require(JSONSerialization.jsonObject(with: data) as? [String: Any])
+            let jobs = try #require(record["jobs"] as? [[String: Any]])
+            return jobs.reduce(0) { $0 + ($1["reusedFiles"] as? Int ?? 0) }
+        }
+        #expect(try reused(reusing) > 100)
+        #expect(try reused(fresh) == 0)
+        let a = publishedTree(reusing + "/Output").filter { $0.key.contains("/2026-11-29/") }
+        let b = publishedTree(fresh + "/Output").filter { $0.key.contains("/2026-11-29/") }
+        #expect(a.count == b.count && a == b)
+        let check = shell("cd '\(folder)/2026-11-29' && sha256sum --quiet -c SHA256SUMS")
+        #expect(check.status == 0)
+        // The untouched unchanged report is the baseline's file itself; the tampered one is not.
+        func inode(_ path: String) -> String { shell("stat -L -c %i '\(path)'").stdout }
+        let summary = "order-history-summary_1000003_2026-11-"
+        #expect(inode("\(folder)/2026-11-29/\(summary)29.csv.gz") == inode("\(folder)/2026-11-22/\(summary)22.csv.gz"))
+        #expect(inode(tampered) != inode("\(folder)/2026-11-29/order-history-detail_1000003_2026-11-29.csv.gz"))
+    }
 }

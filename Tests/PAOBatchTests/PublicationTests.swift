@@ -309,7 +309,7 @@ func shell(_ command: String) -> ProcessResult { runProcess("/bin/sh", ["-c", co
         let asOf = try #require(Day.parse("2026-11-29"))
         let tree = JSONValue.object([
             ("site", .string("S-\\1")), ("job", .string("daily")), ("asOf", .string("2026-11-29")),
-            ("baseline", baseline.map { .string($0.description) } ?? .null),
+            ("baseline", baseline.map { .string($0.description) } ?? .null), ("gzipLevel", .int(6)),
             (
                 "files",
                 .array(
@@ -336,7 +336,7 @@ func shell(_ command: String) -> ProcessResult { runProcess("/bin/sh", ["-c", co
             )
         ])
         let text = FolderManifest.manifest(
-            site: "S-\\1", job: "daily", asOf: asOf, baseline: baseline, files: files
+            site: "S-\\1", job: "daily", asOf: asOf, baseline: baseline, gzipLevel: 6, files: files
         ).withBytes {
             String(decoding: $0, as: UTF8.self)
         }

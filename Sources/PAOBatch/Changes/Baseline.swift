@@ -9,6 +9,8 @@ struct Baseline {
     let asOf: Day
     /// `sites/<site>/<job>/<as-of>` (a link to the hidden versioned folder).
     let folder: String
+    /// Its manifest, when it has the raw sums reuse needs.
+    let manifest: BaselineManifest?
 
     /// The newest as-of folder in `jobFolder` before `asOf`; nil when there is none.
     static func find(jobFolder: String, before asOf: Day) throws(OutputError) -> Baseline? {
@@ -20,7 +22,10 @@ struct Baseline {
             else { continue }
             newest = day
         }
-        return newest.map { Baseline(asOf: $0, folder: "\(jobFolder)/\($0)") }
+        return newest.map { day in
+            let folder = "\(jobFolder)/\(day)"
+            return Baseline(asOf: day, folder: folder, manifest: BaselineManifest(folder: folder))
+        }
     }
 
     /// The baseline's file `<stem>_<as-of>.<format>.gz`, its XML file when it has one (SPEC §11).

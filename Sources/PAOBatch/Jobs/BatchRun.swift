@@ -143,7 +143,8 @@ public enum BatchRun {
 
     /// The run record's per-job totals.
     private static func summarise(
-        _ jobs: [Job], items: [PlannedFolder], results: StagingResults, shared: (files: Int, bytes: Int, rawBytes: Int)
+        _ jobs: [Job], items: [PlannedFolder], results: StagingResults,
+        shared: (files: Int, bytes: Int, rawBytes: Int, reused: Int)
     ) -> [JSONValue] {
         jobs.map { job in
             let mine = items.indices.filter { items[$0].job.name == job.name }
@@ -152,12 +153,14 @@ public enum BatchRun {
                 job.reports.contains(.priceFiles)
                 ? [
                     ("distinctPriceFiles", .int(shared.files)), ("distinctPriceFileBytes", .int(shared.bytes)),
-                    ("distinctPriceFileRawBytes", .int(shared.rawBytes))
+                    ("distinctPriceFileRawBytes", .int(shared.rawBytes)),
+                    ("distinctPriceFilesReused", .int(shared.reused))
                 ] : []
             return .object(
                 [
                     ("name", .string(job.name)), ("sites", .int(mine.count)), ("files", .int(totals.files)),
                     ("rows", .int(totals.rows)), ("bytes", .int(totals.bytes)), ("rawBytes", .int(totals.rawBytes)),
+                    ("reusedFiles", .int(totals.reusedFiles)), ("reusedRawBytes", .int(totals.reusedRawBytes)),
                     ("seconds", seconds(totals.seconds))
                 ] + sharing)
         }

@@ -84,15 +84,20 @@ final class PriceFileStore: @unchecked Sendable {
 
     /// The shared files for every (file, format) a site needs, in that order. A file nobody has
     /// started is written by this caller first, so workers needing the same files split them
-    /// between them; then it waits for those another worker is writing.
-    func files(_ wanted: [(PriceFileKey, OutputFormat)], dialect: CSVDialect) throws(OutputError) -> [Shared] {
+    /// between them; then it waits for those another worker is writing. A file in `unchanged`
+    /// (its rows equal the baseline's) may be the baseline's file published again.
+    func files(
+        _ wanted: [(PriceFileKey, OutputFormat)], dialect: CSVDialect, baseline: Baseline?,
+        unchanged: Set<PriceFileKey>
+    ) throws(OutputError) -> [Shared] {
         let keys = wanted.map { FileKey(file: $0.0, bytes: Bytes($0.1, dialect)) }
-        for key in keys {
-            _ = try files.value(key, waiting: false) { () throws(OutputError) in try write(key, dialect) }
+        func produce(_ key: FileKey) throws(OutputError) -> Shared {
+            try write(key, dialect, reusing: unchanged.contains(key.file) ? baseline : nil)
         }
+        for key in keys { _ = try files.value(key, waiting: false) { () throws(OutputError) in try produce(key) } }
         var result: [Shared] = []
         for key in keys {
-            result.append(try files.value(key, waiting: true) { () throws(OutputError) in try write(key, dialect) }!)
+            result.append(try files.value(key, waiting: true) { () throws(OutputError) in try produce(key) }!)
         }
         return result
     }
@@ -131,37 +136,58 @@ final class PriceFileStore: @unchecked Sendable {
         PriceFilesReport.rows(view, file, pricesByMarket[Market(country: file.country, currency: file.currency)] ?? [])
     }
 
-    private func write(_ key: FileKey, _ dialect: CSVDialect) throws(OutputError) -> Shared {
+    private func write(_ key: FileKey, _ dialect: CSVDialect, reusing baseline: Baseline?) throws(OutputError)
+        -> Shared
+    {
         try write(
-            key.file, key.file.stem, key.bytes.format, FileLayout(.priceFiles), dialect: dialect, rows: rows(key.file))
+            key.file, key.file.stem, key.bytes.format, FileLayout(.priceFiles), dialect: dialect,
+            rows: rows(key.file), reusing: baseline)
     }
 
     private func write(
         _ file: PriceFileKey, _ stem: String, _ format: OutputFormat, _ layout: FileLayout, dialect: CSVDialect,
-        rows: [[Cell]]
+        rows: [[Cell]], reusing baseline: Baseline? = nil
     ) throws(OutputError) -> Shared {
         lock.lock()
         subfolders += 1
         let subfolder = "\(folder)/\(subfolders)"
         lock.unlock()
         let name = "\(stem)_\(view.asOf).\(format.rawValue).gz"
+        let path = subfolder + "/" + name
         try PreparedRun.makeFolders(subfolder)
-        let writer = try ReportFileWriter(
-            path: subfolder + "/" + name, format: format, layout: layout,
-            rootAttributes: file.rootAttributes + [("asOf", view.asOf.description)], dialect: dialect,
-            gzipLevel: gzipLevel)
-        for row in rows { try writer.write(row) }
-        return Shared(path: subfolder + "/" + name, file: try writer.finish(name: name))
+        func writer(_ path: String?) throws(OutputError) -> ReportFileWriter {
+            let writer = try ReportFileWriter(
+                path: path, format: format, layout: layout,
+                rootAttributes: file.rootAttributes + [("asOf", view.asOf.description)], dialect: dialect,
+                gzipLevel: gzipLevel)
+            for row in rows { try writer.write(row) }
+            return writer
+        }
+        if let baseline,
+            let entry = try Reuse.link(
+                from: baseline, stem: stem, format: format, gzipLevel: gzipLevel, to: path,
+                measure: { () throws(OutputError) in try writer(nil).end() })
+        {
+            let reused = WrittenFile(
+                name: name, report: .priceFiles, isChanges: layout.isChanges, format: format, rows: rows.count,
+                bytes: entry.bytes, sha256: entry.sha256, rawBytes: entry.raw.bytes, rawSha256: entry.raw.sha256,
+                reused: true)
+            return Shared(path: path, file: reused)
+        }
+        return Shared(path: path, file: try writer(path).finish(name: name))
     }
 
-    /// Distinct files written and their compressed and raw bytes, for the run figures.
-    var written: (files: Int, bytes: Int, rawBytes: Int) {
+    /// Distinct files written, their compressed and raw bytes, and how many were the baseline's
+    /// bytes published again, for the run figures.
+    var written: (files: Int, bytes: Int, rawBytes: Int, reused: Int) {
         let all =
             files.values.map(\.file)
             + changes.values.flatMap { result in
                 guard case .success(let shared) = result else { return [WrittenFile]() }
                 return shared.files.map(\.file)
             }
-        return (all.count, all.reduce(0) { $0 + $1.bytes }, all.reduce(0) { $0 + $1.rawBytes })
+        return (
+            all.count, all.reduce(0) { $0 + $1.bytes }, all.reduce(0) { $0 + $1.rawBytes }, all.filter(\.reused).count
+        )
     }
 }

@@ -66,8 +66,11 @@ struct StagedFolder {
             }
             let stem = "\(report.rawValue)_\(siteId)"
             let changes = baseline.flatMap { compare(rows, report, with: $0, stem: stem, warnings: &staged.warnings) }
+            // Unchanged rows with no volatile column print the same bytes: worth trying the baseline's.
+            let unchanged = changes?.counts == ChangeCounts() && (report.identity.volatile.isEmpty || rows.isEmpty)
             for format in job.formats {
-                var file = try writeFile(stem, format, FileLayout(report), rows)
+                var file = try writeFile(
+                    stem, format, FileLayout(report), rows, reusing: unchanged ? baseline : nil)
                 file.changes = changes?.counts
                 staged.files.append(file)
             }
@@ -80,7 +83,8 @@ struct StagedFolder {
             }
         }
         try FolderManifest.write(
-            site: siteId, job: job.name, asOf: view.asOf, baseline: baseline?.asOf, files: staged.files, into: folder)
+            site: siteId, job: job.name, asOf: view.asOf, baseline: baseline?.asOf, gzipLevel: gzipLevel,
+            files: staged.files, into: folder)
         return staged
     }
 
@@ -99,35 +103,53 @@ struct StagedFolder {
         }
     }
 
-    private func writeFile(_ stem: String, _ format: OutputFormat, _ layout: FileLayout, _ rows: [[Cell]]) throws
-        -> WrittenFile
-    {
+    /// Writes one file; with `reusing`, links the baseline's file instead when the raw bytes match.
+    private func writeFile(
+        _ stem: String, _ format: OutputFormat, _ layout: FileLayout, _ rows: [[Cell]], reusing: Baseline? = nil
+    ) throws -> WrittenFile {
         let name = "\(stem)_\(view.asOf).\(format.rawValue).gz"
-        let writer = try ReportFileWriter(
-            path: folder + "/" + name, format: format, layout: layout,
-            rootAttributes: [("site", siteId), ("job", job.name), ("asOf", view.asOf.description)],
-            dialect: job.csv, gzipLevel: gzipLevel)
-        for row in rows { try writer.write(row) }
-        return try writer.finish(name: name)
+        func writer(_ path: String?) throws(OutputError) -> ReportFileWriter {
+            let writer = try ReportFileWriter(
+                path: path, format: format, layout: layout,
+                rootAttributes: [("site", siteId), ("job", job.name), ("asOf", view.asOf.description)],
+                dialect: job.csv, gzipLevel: gzipLevel)
+            for row in rows { try writer.write(row) }
+            return writer
+        }
+        if let reusing,
+            let entry = try Reuse.link(
+                from: reusing, stem: stem, format: format, gzipLevel: gzipLevel, to: folder + "/" + name,
+                measure: { () throws(OutputError) in try writer(nil).end() })
+        {
+            return WrittenFile(
+                name: name, report: layout.report, isChanges: layout.isChanges, format: format, rows: rows.count,
+                bytes: entry.bytes, sha256: entry.sha256, rawBytes: entry.raw.bytes, rawSha256: entry.raw.sha256,
+                reused: true)
+        }
+        return try writer(folder + "/" + name).finish(name: name)
     }
 
     /// Links in the site's shared price files, and their shared changes files against the
     /// baseline's price files.
     private func linkPriceFiles(_ params: ReportParams, baseline: Baseline?, into staged: inout Staged) throws {
         let keys = priceFiles.keys(site: site, params: params)
-        let wanted = keys.flatMap { key in job.formats.map { (key, $0) } }
-        var linked = try priceFiles.files(wanted, dialect: job.csv)
-        for (n, key) in keys.enumerated() {
+        var counts: [PriceFileKey: ChangeCounts] = [:]
+        var changesFiles: [PriceFileStore.Shared] = []
+        for key in keys {
             guard let baseline, let old = baseline.file(stem: key.stem) else { continue }
             switch try priceFiles.changes(key, formats: job.formats, dialect: job.csv, baseline: old) {
             case .success(let changes):
-                for i in n * job.formats.count..<(n + 1) * job.formats.count { linked[i].file.changes = changes.counts }
-                linked += changes.files
+                counts[key] = changes.counts
+                changesFiles += changes.files
             case .failure(let problem):
                 staged.warnings.append("baseline file \(old.path) not compared: \(problem.reason)")
             }
         }
-        for shared in linked {
+        let wanted = keys.flatMap { key in job.formats.map { (key, $0) } }
+        var linked = try priceFiles.files(
+            wanted, dialect: job.csv, baseline: baseline, unchanged: Set(keys.filter { counts[$0] == ChangeCounts() }))
+        for i in linked.indices { linked[i].file.changes = counts[wanted[i].0] }
+        for shared in linked + changesFiles {
             try FileSystem.linkOrCopy(shared.path, folder + "/" + shared.file.name)
             staged.files.append(shared.file)
         }

@@ -51,6 +51,8 @@ final class StagingResults: @unchecked Sendable {
 /// job's sum is worker-seconds (with two workers, about twice the wall time the job took).
 struct StagedTotals {
     var files = 0, rows = 0, bytes = 0, rawBytes = 0
+    /// Files published as the baseline's bytes, and their raw bytes (not compressed again).
+    var reusedFiles = 0, reusedRawBytes = 0
     var seconds = 0.0
 
     init() {}
@@ -60,6 +62,9 @@ struct StagedTotals {
         rows = written.reduce(0) { $0 + $1.rows }
         bytes = written.reduce(0) { $0 + $1.bytes }
         rawBytes = written.reduce(0) { $0 + $1.rawBytes }
+        let reused = written.filter(\.reused)
+        reusedFiles = reused.count
+        reusedRawBytes = reused.reduce(0) { $0 + $1.rawBytes }
         self.seconds = seconds
     }
 
@@ -69,6 +74,8 @@ struct StagedTotals {
         sum.rows += b.rows
         sum.bytes += b.bytes
         sum.rawBytes += b.rawBytes
+        sum.reusedFiles += b.reusedFiles
+        sum.reusedRawBytes += b.reusedRawBytes
         sum.seconds += b.seconds
         return sum
     }

@@ -2,15 +2,17 @@
 enum FolderManifest {
     /// Writes both files into `folder`; `files` are the folder's other files.
     static func write(
-        site: String, job: String, asOf: Day, baseline: Day?, files: [WrittenFile], into folder: String
+        site: String, job: String, asOf: Day, baseline: Day?, gzipLevel: Int, files: [WrittenFile],
+        into folder: String
     ) throws(OutputError) {
         let sorted = files.sorted { textLess($0.name, $1.name) }
         let manifestFile = try FileSink(path: folder + "/MANIFEST.json")
         let hashing = HashingSink(manifestFile)
-        try manifest(site: site, job: job, asOf: asOf, baseline: baseline, files: sorted).withBytes {
-            bytes throws(OutputError) in
-            try hashing.write(bytes)
-        }
+        try manifest(site: site, job: job, asOf: asOf, baseline: baseline, gzipLevel: gzipLevel, files: sorted)
+            .withBytes {
+                bytes throws(OutputError) in
+                try hashing.write(bytes)
+            }
         try manifestFile.close()
         var sums = sorted.map { ($0.name, $0.sha256) } + [("MANIFEST.json", hashing.sha256)]
         sums.sort { textLess($0.0, $1.0) }
@@ -23,11 +25,14 @@ enum FolderManifest {
 
     /// The manifest as two-space-indented JSON, written straight to bytes: a price-file folder
     /// lists hundreds of files, too many to build a JSON tree for each time.
-    static func manifest(site: String, job: String, asOf: Day, baseline: Day?, files: [WrittenFile]) -> ByteBlock {
+    static func manifest(site: String, job: String, asOf: Day, baseline: Day?, gzipLevel: Int, files: [WrittenFile])
+        -> ByteBlock
+    {
         let out = ByteBlock(capacity: 1024 + 256 * files.count)
         out.append(
             "{\n  \"site\": \(JSONValue.quote(site)),\n  \"job\": \(JSONValue.quote(job)),\n"
                 + "  \"asOf\": \"\(asOf)\",\n  \"baseline\": \(baseline.map { "\"\($0)\"" } ?? "null"),\n"
+                + "  \"gzipLevel\": \(gzipLevel),\n"
                 + "  \"files\": "
         )
         guard !files.isEmpty else {

@@ -15,6 +15,8 @@ public struct WrittenFile: Sendable {
     public var rawSha256: String
     /// For a report file that has a changes file: its A, C and D counts.
     public var changes: ChangeCounts?
+    /// The baseline's compressed bytes published again, not compressed anew (SPEC §11 Reuse).
+    public var reused = false
 
     /// The manifest's `report`: the report id, or `<report>-changes`.
     public var reportName: String { report.rawValue + (isChanges ? "-changes" : "") }
@@ -48,13 +50,24 @@ struct FileLayout {
     }
 }
 
-/// Streams one report file as gzipped CSV (SPEC §6.2) or XML (§6.3), one row at a time.
+/// The uncompressed bytes of a file: how many, and their SHA-256.
+struct RawDigest: Equatable {
+    var bytes: Int
+    var sha256: String
+}
+
+/// Streams one report file as gzipped CSV (SPEC §6.2) or XML (§6.3), one row at a time; or,
+/// without a path, only measures the raw bytes the file would have (to reuse a baseline file).
 final class ReportFileWriter {
-    private let file: FileSink
-    private let hashing: HashingSink
+    private struct Compressed {
+        let file: FileSink
+        let hashing: HashingSink
+        let gzip: GzipWriter
+    }
+    private let compressed: Compressed?
     private var rawHasher = SHA256()
+    private var rawCount = 0
     private let layout: FileLayout
-    private let gzip: GzipWriter
     private let format: OutputFormat
     private let guarded: [Bool]
     /// `<column>`, `</column>` and `<column/>` of each column, one after another.
@@ -67,13 +80,17 @@ final class ReportFileWriter {
 
     /// `rootAttributes` name the XML root's attributes after `name`.
     init(
-        path: String, format: OutputFormat, layout: FileLayout, rootAttributes: [(String, String)],
+        path: String?, format: OutputFormat, layout: FileLayout, rootAttributes: [(String, String)],
         dialect: CSVDialect, gzipLevel: Int
     ) throws(OutputError) {
         self.layout = layout
-        file = try FileSink(path: path)
-        hashing = HashingSink(file)
-        gzip = GzipWriter(sink: hashing, level: gzipLevel)
+        if let path {
+            let file = try FileSink(path: path)
+            let hashing = HashingSink(file)
+            compressed = Compressed(file: file, hashing: hashing, gzip: GzipWriter(sink: hashing, level: gzipLevel))
+        } else {
+            compressed = nil
+        }
         self.format = format
         guarded = layout.columns.map { ReportSpec.guardedColumns.contains($0) }
         tags = ByteBlock(capacity: 1 << 10)
@@ -122,14 +139,21 @@ final class ReportFileWriter {
 
     /// Ends the document, the gzip member and the file (fsynced).
     func finish(name: String) throws(OutputError) -> WrittenFile {
-        if format == .xml { block.append("</report>\n") }
-        try flush()
-        try gzip.finish()
-        try file.close()
+        let raw = try end()
+        guard let compressed else { preconditionFailure("a measuring writer has no file to finish") }
+        try compressed.gzip.finish()
+        try compressed.file.close()
         return WrittenFile(
             name: name, report: layout.report, isChanges: layout.isChanges, format: format, rows: rows,
-            bytes: hashing.count, sha256: hashing.sha256, rawBytes: gzip.rawBytes,
-            rawSha256: rawHasher.finalize().map { hex2($0) }.joined())
+            bytes: compressed.hashing.count, sha256: compressed.hashing.sha256, rawBytes: raw.bytes,
+            rawSha256: raw.sha256)
+    }
+
+    /// Ends the document: the raw bytes written.
+    func end() throws(OutputError) -> RawDigest {
+        if format == .xml { block.append("</report>\n") }
+        try flush()
+        return RawDigest(bytes: rawCount, sha256: rawHasher.finalize().map { hex2($0) }.joined())
     }
 
     private func writeCSV(_ fields: UnsafeBufferPointer<Cell>, guard enabled: Bool) {
@@ -176,7 +200,8 @@ final class ReportFileWriter {
     private func flush() throws(OutputError) {
         try block.withBytes { bytes throws(OutputError) in
             rawHasher.update(bufferPointer: bytes)
-            try gzip.write(bytes)
+            rawCount += bytes.count
+            try compressed?.gzip.write(bytes)
         }
         block.removeAll()
     }
