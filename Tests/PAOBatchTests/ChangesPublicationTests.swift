@@ -75,6 +75,48 @@ private func lastWarnings(_ output: String) throws -> [String] {
         #expect(
             try manifest("\(output)/sites/1000001/daily-renewals/2026-11-25")["baseline"] as? String == "2026-11-22")
         #expect(shell("readlink '\(output)/sites/1000001/daily-renewals/latest'").stdout == "2026-11-29\n")
+        // The site's feed, read by a feed parser: every publication, newest first, links that resolve.
+        let feed = """
+            import feedparser, os, sys
+            site = sys.argv[1]
+            d = feedparser.parse(site + '/feed.atom')
+            assert not d.bozo, d.bozo_exception
+            assert d.version == 'atom10' and d.feed.updated == '2026-11-29T00:00:00Z', (d.version, d.feed.updated)
+            print(len(d.entries), d.entries[0].id, d.entries[-1].title)
+            for e in d.entries:
+                job, day = e.title.split(' ')
+                assert e.id == 'urn:pao-batch:1000001:%s:%s' % (job, day), e.id
+                assert e.updated == day + 'T00:00:00Z' and e.link == job + '/' + day + '/'
+                assert os.path.isfile(os.path.join(site, e.link, 'MANIFEST.json')), e.link
+                assert ('compared with' in e.summary) == (day != '2026-11-22'), e.summary
+            """
+        let parsed = runProcess("/usr/bin/python3", ["-c", feed, output + "/sites/1000001"])
+        #expect(
+            parsed.stdout == "12 urn:pao-batch:1000001:daily-customers:2026-11-29 weekly-price-files 2026-11-22\n",
+            "\(parsed.stdout)\(parsed.stderr)")
+    }
+
+    @Test func theFeedKeepsTheNewestFiftyAndEscapesNames() throws {
+        let dir = temporaryFolder()
+        let publications = (0..<60).map { n in
+            var p = PublicationSummary(job: "job-\(n % 2)", asOf: Day(year: 2026, month: 1, day: 1) + n / 2)
+            p.files = n
+            return p
+        }
+        write(
+            SiteFeed.document(site: "42", resellerName: "A&B <\"Ünïcødé\">", publications: publications),
+            to: dir + "/feed.atom")
+        let script = """
+            import feedparser, sys
+            d = feedparser.parse(sys.argv[1])
+            assert not d.bozo, d.bozo_exception
+            print(len(d.entries), d.feed.title, d.entries[0].title, d.entries[-1].title)
+            """
+        let parsed = runProcess("/usr/bin/python3", ["-c", script, dir + "/feed.atom"])
+        #expect(
+            parsed.stdout
+                == "50 Publications for reseller site 42 (A&B <\"Ünïcødé\">) job-0 2026-01-30 job-1 2026-01-06\n",
+            "\(parsed.stdout)\(parsed.stderr)")
     }
 
     @Test func anUnusableBaselineFileIsAWarningAndNoChangesFile() throws {

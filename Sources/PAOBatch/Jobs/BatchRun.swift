@@ -126,7 +126,8 @@ public enum BatchRun {
         }
     }
 
-    /// Checks for foreign links, then moves every staged folder into place and makes it durable.
+    /// Checks for foreign links, then moves every staged folder into place, rewrites the feed of
+    /// each site it published (SPEC §11), and makes it all durable.
     private static func publish(
         _ items: [PlannedFolder], with publisher: Publisher, data: Dataset, afterFirst: () -> Void
     ) throws(StepFailure) {
@@ -136,6 +137,12 @@ public enum BatchRun {
                 try publisher.publish(
                     staged: item.folder, site: data.resellers[Int(item.site)].site, job: item.job.name)
                 if n == 0 { afterFirst() }
+            }
+            var fed = Set<Int32>()
+            for item in items where fed.insert(item.site).inserted {
+                let reseller = data.resellers[Int(item.site)]
+                try SiteFeedWriter.write(
+                    root: publisher.root, site: reseller.site, resellerName: reseller.name, runId: publisher.runId)
             }
             try syncFileSystem(publisher.root)
         }
