@@ -18,14 +18,20 @@ struct GenerateCommand: ParsableCommand {
         name: .customLong("feed-format"),
         help: "mixed (CSV, XML and gzip) or csv (plain CSV; saas_provisioning stays XML).")
     var feedFormat = GeneratorOptions.FeedFormat.mixed
+    @Option(
+        help:
+            "Days after the anchor day (2026-11-29): that day's world, with its orders, renewals, cancellations and customer and price changes; run it --as-of the anchor plus the days."
+    )
+    var day = 0
 
     func validate() throws {
         guard (0...1).contains(badRows) else { throw ValidationError("--bad-rows must be from 0 to 1") }
+        guard (0...3_660).contains(day) else { throw ValidationError("--day must be from 0 to 3660") }
     }
 
     func run() throws {
         let generator = FeedGenerator(
-            options: GeneratorOptions(scale: scale, seed: seed, badRows: badRows, feedFormat: feedFormat))
+            options: GeneratorOptions(scale: scale, seed: seed, badRows: badRows, feedFormat: feedFormat, day: day))
         do { try generator.write(to: out) } catch {
             printError("pao-batch generate: \(error)")
             throw ExitCode(ExitStatus(outputError: error))

@@ -22,6 +22,55 @@ private func bytes(_ folder: String) throws -> [String: Data] {
         #expect(first != (try bytes(c)))
     }
 
+    @Test func laterDaysAreDeterministicAndDayZeroIsTheWorldAsGenerated() throws {
+        let zero = temporaryFolder(), a = temporaryFolder(), b = temporaryFolder()
+        #expect(paoBatch(["generate", "--out", zero, "--day", "0"]).status == 0)
+        #expect(try bytes(zero) == (try bytes(packageRoot + "/Input")))
+        #expect(paoBatch(["generate", "--out", a, "--day", "5", "--bad-rows", "0.01"]).status == 0)
+        #expect(paoBatch(["generate", "--out", b, "--day", "5", "--bad-rows", "0.01"]).status == 0)
+        #expect(try bytes(a) == (try bytes(b)))
+        #expect(paoBatch(["generate", "--out", a, "--day", "3661"]).status == 64)
+    }
+
+    /// A week of consecutive days, each published as of its own day: every day's feeds load
+    /// without a reject, and together the days give added, changed and deleted rows.
+    @Test func consecutiveDaysGiveAddedChangedAndDeletedRows() throws {
+        let dir = sampleRun()
+        var changes: [String: ChangeCounts] = [:]
+        for day in 0...7 {
+            let input = "\(dir)/Input-\(day)"
+            #expect(paoBatch(["generate", "--out", input, "--day", String(day)]).status == 0)
+            let result = DatasetLoader.load(inputFolder: input)
+            #expect(result.failure == nil && result.rejects.isEmpty, "day \(day)")
+            var config = try String(contentsOfFile: dir + "/jobs.json", encoding: .utf8)
+            config = config.replacingOccurrences(
+                of: "\"input\": \"\(packageRoot)/Input\"", with: "\"input\": \"\(input)\"")
+            write(config, to: dir + "/jobs-\(day).json")
+            let asOf = (GeneratorOptions.anchor + day).description
+            #expect(paoBatch(["run", "--config", dir + "/jobs-\(day).json", "--as-of", asOf, "--quiet"]).status == 0)
+            for manifest in shell("ls '\(dir)'/Output/sites/*/*/\(asOf)/MANIFEST.json").stdout.split(separator: "\n") {
+                let data = try Data(contentsOf: URL(fileURLWithPath: String(manifest)))
+                let object = try #require(JSONSerialization.jsonObject(with: data) as? [String: Any])
+                for file in object["files"] as? [[String: Any]] ?? [] where file["format"] as? String == "csv" {
+                    guard let c = file["changes"] as? [String: Int], let report = file["report"] as? String else {
+                        continue
+                    }
+                    changes[report, default: ChangeCounts()].added += c["added"]!
+                    changes[report, default: ChangeCounts()].changed += c["changed"]!
+                    changes[report, default: ChangeCounts()].deleted += c["deleted"]!
+                }
+            }
+        }
+        for report in [
+            "renewals", "ctl-renewals", "renewals-180", "renewal-quotes", "order-history-detail", "inventory",
+            "renewals-summary", "suppressed-overage", "price-files"
+        ] {
+            let c = changes[report] ?? ChangeCounts()
+            #expect(c.added > 0 && c.changed > 0 && c.deleted > 0, "\(report): \(c)")
+        }
+        #expect(changes["customers"].map { $0.changed > 0 } == true)
+    }
+
     @Test func committedSampleIsTheGeneratorsOutput() throws {
         let dir = temporaryFolder()
         try FeedGenerator(options: GeneratorOptions()).write(to: dir)

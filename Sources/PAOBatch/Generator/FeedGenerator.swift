@@ -8,6 +8,7 @@ public final class FeedGenerator {
     var rng: SplitMix64
     let world: World
     let anchor = GeneratorOptions.anchor
+    let changes: DayChanges
     /// Records written per feed, bad ones included.
     public private(set) var records: [FeedName: Int] = [:]
     public private(set) var badRecords: [FeedName: Int] = [:]
@@ -19,6 +20,7 @@ public final class FeedGenerator {
         self.options = options
         var rng = SplitMix64(seed: options.seed)
         world = World(size: options.size, rng: &rng)
+        changes = DayChanges(seed: options.seed, days: options.day)
         self.rng = rng
     }
 

@@ -8,12 +8,18 @@ public struct GeneratorOptions: Sendable {
     /// Share of extra bad records per feed (0 = none); above 0 every applicable reject code appears.
     public var badRows: Double
     public var feedFormat: FeedFormat
+    /// Days after the anchor: the world with that many days of orders, renewals, cancellations,
+    /// customer and price changes (SPEC §11); 0 is the world as generated.
+    public var day: Int
 
-    public init(scale: Scale = .sample, seed: UInt64 = 1, badRows: Double = 0, feedFormat: FeedFormat = .mixed) {
+    public init(
+        scale: Scale = .sample, seed: UInt64 = 1, badRows: Double = 0, feedFormat: FeedFormat = .mixed, day: Int = 0
+    ) {
         self.scale = scale
         self.seed = seed
         self.badRows = badRows
         self.feedFormat = feedFormat
+        self.day = day
     }
 
     /// The day the generated world is built around: lines lapse before it, fall due after it.

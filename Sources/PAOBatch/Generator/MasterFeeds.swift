@@ -80,12 +80,18 @@ extension FeedGenerator {
             return .row(r)
         }
         for (i, c) in world.customers.enumerated() {
-            let name = companyName(i)
+            // Later days rename a few customers and move a few PA customers to another price level.
+            let renames = changes.days(.rename, i, rate: 0.004).count
+            let name = companyName(i) + (renames == 0 ? "" : " (renamed \(renames))")
+            var level = c.level
+            if let at = World.levels.firstIndex(of: level), c.pa {
+                level = World.levels[(at + changes.days(.levelChange, i, rate: 0.003).count) % World.levels.count]
+            }
             try out.row([
                 c.site, "\(name) - \(cities[i % cities.count])", String(5_000_000 + i / 2),
                 c.pa ? String(7_000_000 + i / 3) : (i % 5 == 0 ? String(7_500_000 + i) : ""), name, c.country,
                 c.currency, c.pa ? "PA" : "PAE", c.pa ? (i % 3 == 0 ? "ADDITIONAL" : "ORIGINATING") : "",
-                c.level, c.pa ? String(i % 12 + 1) : ""
+                level, c.pa ? String(i % 12 + 1) : ""
             ])
         }
         try out.close()
@@ -195,6 +201,7 @@ extension FeedGenerator {
         }
         let start = Day(year: 2023, month: 1, day: 1)
         let change = Day(year: 2026, month: 1, day: 1)
+        var series = 0
         for p in world.products {
             for (part, cents) in partPrices(p) {
                 for country in world.countries {
@@ -208,6 +215,25 @@ extension FeedGenerator {
                                     World.minorUnits(usdCents: cents, currency: currency, level: level, factor: f),
                                     currency)
                             }
+                            series += 1
+                            // A later day may announce a new price from 30 days on, ending the open one.
+                            let newPrice = changes.days(.priceChange, series, rate: 0.002).first.map {
+                                anchor + $0 + 30
+                            }
+                            func open(_ from: Day, _ f: Double) throws(OutputError) {
+                                guard let newPrice, newPrice > from else {
+                                    return try out.row([
+                                        part, country.code, currency, level, price(f), from.description, ""
+                                    ])
+                                }
+                                try out.row([
+                                    part, country.code, currency, level, price(f), from.description,
+                                    (newPrice - 1).description
+                                ])
+                                try out.row([
+                                    part, country.code, currency, level, price(f * 1.05), newPrice.description, ""
+                                ])
+                            }
                             try out.row([
                                 part, country.code, currency, level, price(0.95), start.description,
                                 (change - 1).description
@@ -217,11 +243,9 @@ extension FeedGenerator {
                                 try out.row([
                                     part, country.code, currency, level, price(1), change.description, end.description
                                 ])
-                                try out.row([
-                                    part, country.code, currency, level, price(factor), (end + 1).description, ""
-                                ])
+                                try open(end + 1, factor)
                             } else {
-                                try out.row([part, country.code, currency, level, price(1), change.description, ""])
+                                try open(change, 1)
                             }
                         }
                     }

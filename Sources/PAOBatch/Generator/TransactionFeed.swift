@@ -48,18 +48,18 @@ extension FeedGenerator {
             return .row(r)
         }
         var chains = TransactionChains(generator: self)
-        while chains.lineCount < options.size.lines {
-            try chains.chain { (row) throws(OutputError) in
-                // The last row of each kind is what the bad BAD_VALUE and SUBSCRIPTION_CONFLICT rows start from.
-                let values = Array(row.prefix(13))
-                if PartType(rawValue: row[13])?.isSubscriptionAndSupport == true {
-                    lastSS = values
-                } else if !row[12].isEmpty {
-                    lastSubscribed = values
-                }
-                try out.row(values)
+        func emit(_ row: [String]) throws(OutputError) {
+            // The last row of each kind is what the bad BAD_VALUE and SUBSCRIPTION_CONFLICT rows start from.
+            let values = Array(row.prefix(13))
+            if PartType(rawValue: row[13])?.isSubscriptionAndSupport == true {
+                lastSS = values
+            } else if !row[12].isEmpty {
+                lastSubscribed = values
             }
+            try out.row(values)
         }
+        while chains.lineCount < options.size.lines { try chains.chain(emit) }
+        for day in 0..<options.day { try chains.orders(onDay: day + 1, emit) }
         try out.close()
         return chains.saas
     }
@@ -73,6 +73,18 @@ struct TransactionChains {
     var quoteSeq = 0
     var subscriptionSeq = 0
     var saas: [SaaSSubscription] = []
+    /// Chains cut at the generation horizon: the renewal each would order next (for later days).
+    var tails: [Tail] = []
+
+    struct Tail {
+        var customer: World.CustomerInfo
+        var seller: String
+        var part: String
+        var quantity: Int
+        var start: Day
+        var term: Int
+        var subscription: String?
+    }
 
     init(generator: FeedGenerator) { self.generator = generator }
 
@@ -100,7 +112,15 @@ struct TransactionChains {
         while true {
             let end = addingMonths(start, term) - 1
             let orderDate = start - generator.rng.int(0...30)
-            if orderDate > anchor + 20 { break }
+            if orderDate > anchor + 20 {
+                if generator.options.day > 0 {
+                    tails.append(
+                        Tail(
+                            customer: customer, seller: seller, part: part, quantity: quantity, start: start,
+                            term: term, subscription: subscription))
+                }
+                break
+            }
             if first { saasSubscription?.firstOrder = orderDate }
             var lines = [(part, quantity, start, end)]
             if first, product.kind == .software, generator.rng.chance(0.25) {
@@ -198,6 +218,12 @@ struct TransactionChains {
             quoteSeq += 1
             quote = "Q-" + pad(quoteSeq, 7)
         }
+        // A later day may cancel a recent software or CTL order (SaaS stays: usage refers to it).
+        let cancelled =
+            lines.allSatisfy { generator.partType($0.0).family == .software }
+            && generator.changes.days(.cancellation, orderSeq, rate: 0.03).contains { day in
+                date <= anchor + day && date > anchor + day - 30
+            }
         for (i, line) in lines.enumerated() {
             let (part, quantity, start, end) = line
             let type = generator.partType(part)
@@ -205,14 +231,62 @@ struct TransactionChains {
             let discount = 0.85 + Double(generator.rng.int(0...15)) / 100
             let price = World.minorUnits(
                 usdCents: cents, currency: customer.currency, level: customer.level, factor: discount)
+            lineCount += 1
+            if cancelled { continue }
             try emit([
                 number, String(i + 1), date.description, seller, customer.site, quote, part, String(quantity),
                 World.money(price, customer.currency), customer.currency, start?.description ?? "",
                 end?.description ?? "",
                 type.isSubscriptionAndSupport ? "" : (subscription ?? ""), type.rawValue
             ])
-            lineCount += 1
         }
+    }
+
+    /// Day `day` after the anchor: the renewals cut chains order that day (20 days before they
+    /// start; most renew), and new customers' first purchases.
+    mutating func orders(onDay day: Int, _ emit: ([String]) throws(OutputError) -> Void) throws(OutputError) {
+        var g = generator.changes.generator(.newOrders, day: day)
+        let date = anchor + day
+        var n = 0
+        func number() -> String {
+            n += 1
+            return "ORD-D\(pad(day, 4))-\(pad(n, 6))"
+        }
+        for tail in tails where tail.start - 20 == date && g.chance(0.75) {
+            try dayLine(
+                emit, &g, number(), tail.customer, tail.seller, date, tail.part, tail.quantity, tail.start,
+                addingMonths(tail.start, tail.term) - 1, tail.subscription)
+        }
+        let world = generator.world
+        for _ in 0..<max(2, generator.options.size.lines / 1_000) {
+            let customer = g.pick(world.customers)
+            let product = g.pick(world.products)
+            let start = date + g.int(0...30)
+            let term = product.kind == .ctl ? product.termMonths : 12
+            let kind = product.kind == .software ? nil : product.kind == .ctl ? "CTL" : "SUB"
+            let subscription = kind.map { "\($0)-D\(pad(day, 4))-\(pad(n + 1, 6))" }
+            try dayLine(
+                emit, &g, number(), customer, world.resellers[g.pick(customer.sellers)].site, date, product.main,
+                product.kind == .saas ? g.int(5...500) : g.int(1...200), start, addingMonths(start, term) - 1,
+                subscription)
+        }
+    }
+
+    /// One order of one line, drawn from a later day's generator.
+    private func dayLine(
+        _ emit: ([String]) throws(OutputError) -> Void, _ g: inout SplitMix64, _ number: String,
+        _ customer: World.CustomerInfo, _ seller: String, _ date: Day, _ part: String, _ quantity: Int,
+        _ start: Day, _ end: Day, _ subscription: String?
+    ) throws(OutputError) {
+        let type = generator.partType(part)
+        let discount = 0.85 + Double(g.int(0...15)) / 100
+        let price = World.minorUnits(
+            usdCents: generator.basePrice(part), currency: customer.currency, level: customer.level, factor: discount)
+        try emit([
+            number, "1", date.description, seller, customer.site, "", part, String(quantity),
+            World.money(price, customer.currency), customer.currency, start.description, end.description,
+            type.isSubscriptionAndSupport ? "" : (subscription ?? ""), type.rawValue
+        ])
     }
 }
 
