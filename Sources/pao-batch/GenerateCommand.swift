@@ -20,8 +20,8 @@ struct GenerateCommand: ParsableCommand {
     var feedFormat = GeneratorOptions.FeedFormat.mixed
     @Option(
         help:
-            "Days after the anchor day (2026-11-29): that day's world, with its orders, renewals, cancellations and customer and price changes; run it --as-of the anchor plus the days."
-    )
+            "Days after the anchor day (2026-11-29): that day's world, with its orders, renewals, cancellations, "
+            + "customer and price changes; publish it --as-of the anchor plus the days.")
     var day = 0
 
     func validate() throws {
