@@ -19,9 +19,10 @@ struct GenerateCommand: ParsableCommand {
         help: "mixed (CSV, XML and gzip) or csv (plain CSV; saas_provisioning stays XML).")
     var feedFormat = GeneratorOptions.FeedFormat.mixed
     @Option(
-        help:
-            "Days after the anchor day (2026-11-29): that day's world, with its orders, renewals, cancellations, "
-            + "customer and price changes; publish it --as-of the anchor plus the days.")
+        help: """
+            Days after the anchor day (2026-11-29): that day's world, with its orders, renewals, cancellations, \
+            customer and price changes; publish it --as-of the anchor plus the days.
+            """)
     var day = 0
 
     func validate() throws {
