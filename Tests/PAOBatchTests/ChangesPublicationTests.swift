@@ -195,4 +195,94 @@ private func lastWarnings(_ output: String) throws -> [String] {
         #expect(inode("\(folder)/2026-11-29/\(summary)29.csv.gz") == inode("\(folder)/2026-11-22/\(summary)22.csv.gz"))
         #expect(inode(tampered) != inode("\(folder)/2026-11-29/order-history-detail_1000003_2026-11-29.csv.gz"))
     }
+
+    /// Every site's feed.atom, by site.
+    private func feeds(_ output: String) -> [String: Data] {
+        var out: [String: Data] = [:]
+        for site in listing(output + "/sites") {
+            out[site] = FileManager.default.contents(atPath: "\(output)/sites/\(site)/feed.atom")
+        }
+        return out
+    }
+
+    @Test func shardsTogetherWriteOneRunsChangesAndFeeds() throws {
+        let whole = sampleRun(), sharded = sampleRun()
+        for day in ["2026-11-22", "2026-11-29"] {
+            run(whole, day)
+            for k in 1...2 {
+                let result = paoBatch([
+                    "run", "--config", sharded + "/jobs.json", "--as-of", day, "--shard", "\(k)/2", "--quiet"
+                ])
+                #expect(result.status == 0, "\(result.stderr)")
+            }
+        }
+        #expect(publishedTree(whole + "/Output") == publishedTree(sharded + "/Output"))
+        let wholeFeeds = feeds(whole + "/Output")
+        #expect(wholeFeeds.count == 19 && wholeFeeds.values.allSatisfy { !$0.isEmpty })
+        #expect(wholeFeeds == feeds(sharded + "/Output"))
+    }
+
+    @Test func anXMLOnlyJobAndABaselineInAnotherCSVDialect() throws {
+        var config = try String(contentsOfFile: packageRoot + "/jobs.json", encoding: .utf8)
+        config = config.replacingOccurrences(of: "\"input\": \"Input\"", with: "\"input\": \"\(packageRoot)/Input\"")
+        let plain = sampleRun(jobs: config)
+        run(plain, "2026-11-22")
+        run(plain, "2026-11-29")
+        // Day one wrote CRLF with a BOM and no formula guard; day two an XML-only renewals job.
+        let crlf = config.replacingOccurrences(
+            of: "\"name\": \"daily-customers\",",
+            with:
+                "\"name\": \"daily-customers\", \"csv\": {\"bom\": true, \"lineEnding\": \"crlf\", \"formulaGuard\": false},"
+        )
+        let dir = sampleRun(jobs: crlf)
+        run(dir, "2026-11-22")
+        let xmlOnly = config.replacingOccurrences(
+            of:
+                "\"name\": \"daily-renewals\", \"schedule\": \"15 2 * * *\", \"sites\": \"*\", \"formats\": [\"csv\", \"xml\"]",
+            with: "\"name\": \"daily-renewals\", \"schedule\": \"15 2 * * *\", \"sites\": \"*\", \"formats\": [\"xml\"]"
+        )
+        #expect(xmlOnly != config)
+        write(xmlOnly, to: dir + "/jobs.json")
+        run(dir, "2026-11-29")
+        for site in ["1000001", "1000003"] {
+            let renewals = try FileSystem.names("\(dir)/Output/sites/\(site)/daily-renewals/2026-11-29")
+            #expect(renewals.contains("renewals-changes_\(site)_2026-11-29.xml.gz"))
+            #expect(!renewals.contains { $0.hasSuffix(".csv.gz") })
+            // The CRLF/BOM/unguarded baseline gives the same changes as the plain one.
+            let changes = "customers-changes_\(site)_2026-11-29.csv.gz"
+            let a = try Data(
+                contentsOf: URL(fileURLWithPath: "\(dir)/Output/sites/\(site)/daily-customers/2026-11-29/\(changes)"))
+            let b = try Data(
+                contentsOf: URL(fileURLWithPath: "\(plain)/Output/sites/\(site)/daily-customers/2026-11-29/\(changes)"))
+            #expect(a == b)
+        }
+    }
+
+    @Test func aKillBetweenPublishesLeavesEveryFeedReadableAndPointingAtPublishedFolders() throws {
+        let dir = sampleRun(retain: 1)
+        run(dir, "2026-11-22")
+        let killed = runProcess(
+            "/usr/bin/env",
+            [
+                "PAO_BATCH_CRASH_AT=between-publishes", binary, "run", "--config", dir + "/jobs.json",
+                "--as-of", "2026-11-29", "--quiet"
+            ])
+        #expect(killed.status == 9)
+        let script = """
+            import feedparser, glob, os, sys
+            bad = []
+            for feed in glob.glob(sys.argv[1] + '/sites/*/feed.atom'):
+                d = feedparser.parse(feed)
+                if d.bozo: bad.append(feed)
+                for e in d.entries:
+                    if not os.path.isfile(os.path.join(os.path.dirname(feed), e.link, 'MANIFEST.json')):
+                        bad.append(feed + ' ' + e.link)
+            print(len(glob.glob(sys.argv[1] + '/sites/*/feed.atom')), bad)
+            """
+        let check = runProcess("/usr/bin/python3", ["-c", script, dir + "/Output"])
+        #expect(check.stdout == "19 []\n", "\(check.stdout)\(check.stderr)")
+        run(dir, "2026-11-29")
+        let after = runProcess("/usr/bin/python3", ["-c", script, dir + "/Output"])
+        #expect(after.stdout == "19 []\n", "\(after.stdout)\(after.stderr)")
+    }
 }

@@ -187,3 +187,51 @@ private func summary(_ set: ChangeSet, _ report: ReportID, _ names: [String]) ->
         }
     }
 }
+
+/// The committed sample as of the anchor.
+private let sample: AsOfView = {
+    let result = DatasetLoader.load(inputFolder: packageRoot + "/Input")
+    return AsOfView(result.dataset, asOf: GeneratorOptions.anchor)
+}()
+
+@Suite struct EveryReportChangesTests {
+    /// On the sample's own rows of each report: the first row new, the last gone, one compared
+    /// column of a middle row changed, and (where the report has some) only volatile columns moved.
+    @Test(arguments: ReportID.allCases)
+    func everyReportKindListsAddedChangedAndDeletedRows(_ report: ReportID) throws {
+        let rows: [[Cell]]
+        if report == .priceFiles {
+            let key = PriceFileKey(
+                family: .software, view: .currentAndFuture, country: Country(code: "US")!,
+                currency: Currency(code: "USD")!)
+            rows = PriceFilesReport.rows(sample, key)
+        } else {
+            rows = ["1000001", "1000003", "1000005"].map { site in
+                ReportRegistry.rows(
+                    report,
+                    ReportInput(
+                        view: sample, site: sample.site(site), params: ReportParams(report),
+                        filters: CustomerFilters()))
+            }.max { $0.count < $1.count }!.map(\.values)
+        }
+        try #require(rows.count >= 4, "\(report) needs rows on the sample")
+        let columns = report.spec.columns, identity = report.identity
+        let column = try #require(
+            columns.indices.first { i in
+                !identity.key.contains(columns[i])
+                    && !identity.volatile.contains(columns[i])
+            })
+        var today = Array(rows.dropLast())
+        today[1][column] = .text("changed by the test")
+        for i in today.indices.dropFirst(2) {
+            for v in identity.volatile { today[i][columns.firstIndex(of: v)!] = .text("9999") }
+        }
+        let set = ChangeSet(
+            columns: columns, identity: identity, today: today, baseline: printed(Array(rows.dropFirst())))
+        #expect(set.counts == ChangeCounts(added: 1, changed: 1, deleted: 1), "\(report)")
+        let byKind = Dictionary(grouping: set.rows) { $0[0].printed }
+        #expect(byKind["A"]?.first.map { Array($0.dropFirst(2)) } == rows.first)
+        #expect(byKind["D"]?.first.map { $0.dropFirst(2).map(\.printed) } == rows.last!.map(\.printed))
+        #expect(byKind["C"]?.first?[1] == .text(columns[column]))
+    }
+}

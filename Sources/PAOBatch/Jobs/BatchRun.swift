@@ -126,23 +126,27 @@ public enum BatchRun {
         }
     }
 
-    /// Checks for foreign links, then moves every staged folder into place, rewrites the feed of
-    /// each site it published (SPEC §11), and makes it all durable.
+    /// Checks for foreign links, then site by site moves the staged folders into place, rewrites
+    /// the site's feed (SPEC §11) and applies `retain`; at the end makes it all durable.
     private static func publish(
         _ items: [PlannedFolder], with publisher: Publisher, data: Dataset, afterFirst: () -> Void
     ) throws(StepFailure) {
         try StepFailure.output { () throws(OutputError) in
             try Publisher.checkNoForeignLinks(root: publisher.root)
-            for (n, item) in items.enumerated() {
-                try publisher.publish(
-                    staged: item.folder, site: data.resellers[Int(item.site)].site, job: item.job.name)
-                if n == 0 { afterFirst() }
-            }
-            var fed = Set<Int32>()
-            for item in items where fed.insert(item.site).inserted {
-                let reseller = data.resellers[Int(item.site)]
+            var first = true
+            for siteItems in Dictionary(grouping: items, by: \.site).sorted(by: { $0.key < $1.key }).map(\.value) {
+                let reseller = data.resellers[Int(siteItems[0].site)]
+                var kept: [String: Set<String>] = [:]
+                for item in siteItems {
+                    try publisher.publish(staged: item.folder, site: reseller.site, job: item.job.name)
+                    if first { afterFirst() }
+                    first = false
+                    kept[item.job.name] = try publisher.keptDates(site: reseller.site, job: item.job.name)
+                }
                 try SiteFeedWriter.write(
-                    root: publisher.root, site: reseller.site, resellerName: reseller.name, runId: publisher.runId)
+                    root: publisher.root, site: reseller.site, resellerName: reseller.name, runId: publisher.runId
+                ) { job, day in kept[job].map { $0.contains(day) } ?? true }
+                for item in siteItems { try publisher.applyRetain(site: reseller.site, job: item.job.name) }
             }
             try syncFileSystem(publisher.root)
         }

@@ -58,7 +58,7 @@ struct Publisher {
         return Day.parse(name) != nil && target.hasPrefix(".v-\(name)-")
     }
 
-    /// Moves one staged folder into place and switches the links; then applies `retain`.
+    /// Moves one staged folder into place and switches the links (`applyRetain` comes after).
     func publish(staged: String, site: String, job: String) throws(OutputError) {
         try makeFolder(root + "/sites")
         try makeFolder(root + "/sites/" + site)
@@ -74,13 +74,18 @@ struct Publisher {
             try FileSystem.switchLink("\(folder)/latest", to: newest, temporaryName: "\(folder)/.tmp-\(runId)")
         }
         if let previous, previous != version { try FileSystem.removeTree("\(folder)/\(previous)") }
-        try applyRetain(folder)
     }
 
-    /// Keeps the newest `retain` as-of folders plus the one just published; removes versions no link names.
-    private func applyRetain(_ folder: String) throws(OutputError) {
+    /// The as-of folders of a job folder that `retain` keeps: the newest `retain` plus this run's.
+    func keptDates(site: String, job: String) throws(OutputError) -> Set<String> {
+        Set(try datedLinks(jobFolder(site: site, job: job)).suffix(retain) + [asOf.description])
+    }
+
+    /// Removes the as-of folders `retain` does not keep, and versions no link names.
+    func applyRetain(site: String, job: String) throws(OutputError) {
+        let folder = jobFolder(site: site, job: job)
         let dates = try datedLinks(folder)
-        let keep = Set(dates.suffix(retain) + [asOf.description])
+        let keep = try keptDates(site: site, job: job)
         for date in dates where !keep.contains(date) {
             let target = FileSystem.readLink("\(folder)/\(date)")
             unlink("\(folder)/\(date)")

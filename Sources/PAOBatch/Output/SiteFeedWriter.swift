@@ -1,15 +1,19 @@
 /// Rewrites a site's `feed.atom` from what is published under `sites/<site>/`, after the run
-/// published the site's folders: write a temporary file, fsync, rename over the feed.
+/// published the site's folders and before `retain` removes any: write a temporary file, fsync,
+/// rename over the feed. So the feed only ever names folders that exist.
 enum SiteFeedWriter {
-    static func write(root: String, site: String, resellerName: String, runId: String) throws(OutputError) {
+    /// `keeps(job, as-of)` says which published folders stay once `retain` is applied.
+    static func write(
+        root: String, site: String, resellerName: String, runId: String, keeps: (String, String) -> Bool
+    ) throws(OutputError) {
         let siteFolder = "\(root)/sites/\(site)"
         var publications: [PublicationSummary] = []
         for job in try FileSystem.names(siteFolder) where FileSystem.entry("\(siteFolder)/\(job)") == .folder {
             if job.hasPrefix(".") { continue }
             for name in try FileSystem.names("\(siteFolder)/\(job)") {
-                guard let day = Day.parse(name), FileSystem.entry("\(siteFolder)/\(job)/\(name)") == .symlink else {
-                    continue
-                }
+                guard let day = Day.parse(name), FileSystem.entry("\(siteFolder)/\(job)/\(name)") == .symlink,
+                    keeps(job, name)
+                else { continue }
                 publications.append(try PublicationSummary(folder: "\(siteFolder)/\(job)/\(name)", job: job, asOf: day))
             }
         }
@@ -19,7 +23,7 @@ enum SiteFeedWriter {
         let temporary = "\(siteFolder)/.feed.atom.tmp-\(runId)"
         let file = try FileSink(path: temporary)
         try file.write(SiteFeed.document(site: site, resellerName: resellerName, publications: publications))
-        try file.close()
+        try file.close(sync: true)
         try FileSystem.move(temporary, "\(siteFolder)/feed.atom")
     }
 }
