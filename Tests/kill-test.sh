@@ -2,7 +2,8 @@
 # Random-kill test (SPEC §6.6): runs `pao-batch run` on the sample again and again, alternating two
 # as-of dates so every run replaces published folders, and kills each one with SIGKILL at a random
 # moment across loading, staging and publication. After every kill each published folder must be
-# whole (`sha256sum -c SHA256SUMS` and `gzip -t` pass, and it holds exactly the files listed); at
+# whole (`sha256sum -c SHA256SUMS` and `gzip -t` pass, and it holds exactly the files listed) and
+# every site's feed.atom parses and names only published folders; at
 # the end one clean run per date must converge to the output of clean runs in a fresh folder.
 #   Tests/kill-test.sh [KILLS]     (default 20; CI runs a short round, the benchmark a long one)
 # Prints kills, kills mid-publication (some but not all folders of the killed run published) and
@@ -30,6 +31,19 @@ check_folders() {
       echo "broken folder after a kill: $folder"; problems=$((problems + 1))
     fi
   done
+  # Every site feed parses and names only published folders (SPEC §11).
+  if ! python3 - "$work/Output" <<'PY'
+import feedparser, glob, os, sys
+bad = []
+for feed in glob.glob(sys.argv[1] + '/sites/*/feed.atom'):
+    d = feedparser.parse(feed)
+    if d.bozo: bad.append(feed)
+    bad += [feed + ' ' + e.link for e in d.entries
+            if not os.path.isfile(os.path.join(os.path.dirname(feed), e.link, 'MANIFEST.json'))]
+print('\n'.join('broken feed after a kill: ' + b for b in bad))
+sys.exit(1 if bad else 0)
+PY
+  then problems=$((problems + 1)); fi
   return $problems
 }
 
@@ -68,6 +82,10 @@ for folder in "$work"/Reference/sites/*/*/20*-*-*; do
   if ! diff -r "$folder/" "$work/Output/$relative/" >/dev/null; then
     echo "did not converge: $relative"; failures=$((failures + 1))
   fi
+done
+for feed in "$work"/Reference/sites/*/feed.atom; do
+  relative=${feed#"$work/Reference/"}
+  cmp -s "$feed" "$work/Output/$relative" || { echo "feed did not converge: $relative"; failures=$((failures + 1)); }
 done
 if ls -a "$work/Output" | grep -q '^\.stage-'; then echo "staging left behind after a clean run"; failures=$((failures + 1)); fi
 echo "kills $kills, mid-publication $mid, failures $failures (run takes about $duration ms)"

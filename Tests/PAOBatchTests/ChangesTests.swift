@@ -130,15 +130,19 @@ private func summary(_ set: ChangeSet, _ report: ReportID, _ names: [String]) ->
 @Suite struct BaselineFileTests {
     /// Writes `rows` of `report` as a published file would be written, and returns its path.
     private func published(_ rows: [[Cell]], _ report: ReportID, _ format: OutputFormat, dialect: CSVDialect)
-        throws -> String
+        throws -> (path: String, entry: BaselineManifest.Entry)
     {
         let path = temporaryFolder() + "/\(report.rawValue)_1_2026-11-28.\(format.rawValue).gz"
         let writer = try ReportFileWriter(
             path: path, format: format, layout: FileLayout(report), rootAttributes: [("site", "1")], dialect: dialect,
             gzipLevel: 6)
         for row in rows { try writer.write(row) }
-        _ = try writer.finish(name: "x")
-        return path
+        let f = try writer.finish(name: "x")
+        return (
+            path,
+            BaselineManifest.Entry(
+                bytes: f.bytes, sha256: f.sha256, raw: RawDigest(bytes: f.rawBytes, sha256: f.rawSha256))
+        )
     }
 
     @Test(arguments: [OutputFormat.csv, .xml])
@@ -150,8 +154,17 @@ private func summary(_ set: ChangeSet, _ report: ReportID, _ names: [String]) ->
         let rows = names.enumerated().map { n, name in
             row(.customers, ["site_number": "200000\(n)", "customer_name": name, "site_name": "-\(n)", "orders": "3"])
         }
-        let path = try published(rows, .customers, format, dialect: dialect)
-        let back = try BaselineFile.rows(path: path, format: format, columns: ReportID.customers.spec.columns)
+        let (path, entry) = try published(rows, .customers, format, dialect: dialect)
+        let columns = ReportID.customers.spec.columns
+        let back = try BaselineFile.rows(path: path, format: format, columns: columns)
+        if format == .xml {
+            // The scanner for the tool's own layout reads the same values, and only the listed file.
+            #expect(OwnXMLRows.read(path: path, entry: entry, columns: columns) == back)
+            var other = entry
+            other.sha256 = String(repeating: "0", count: 64)
+            #expect(OwnXMLRows.read(path: path, entry: other, columns: columns) == nil)
+            #expect(try BaselineFile.rows(path: path, format: format, entry: other, columns: columns) == back)
+        }
         // CSV: a guarded value that itself began `'` followed by a formula character reads back
         // without its `'` (SPEC §11 removes one guard mark); XML keeps every value exactly.
         var expected = printed(rows)

@@ -28,11 +28,14 @@ struct Baseline {
         }
     }
 
-    /// The baseline's file `<stem>_<as-of>.<format>.gz`, its XML file when it has one (SPEC §11).
-    func file(stem: String) -> (path: String, format: OutputFormat)? {
+    /// The baseline's file of a report `<stem>_<as-of>.<format>.gz` that SPEC §11 reads: its XML
+    /// file when it has one, else its CSV file; with the manifest's entry for it.
+    func file(stem: String) -> (path: String, format: OutputFormat, entry: BaselineManifest.Entry?)? {
         for format in [OutputFormat.xml, .csv] {
-            let path = "\(folder)/\(stem)_\(asOf).\(format.rawValue).gz"
-            if FileSystem.entry(path) != .missing { return (path, format) }
+            let name = "\(stem)_\(asOf).\(format.rawValue).gz"
+            if FileSystem.entry("\(folder)/\(name)") != .missing {
+                return ("\(folder)/\(name)", format, manifest?.files[name])
+            }
         }
         return nil
     }

@@ -105,7 +105,7 @@ final class PriceFileStore: @unchecked Sendable {
     /// The changes files of `file` in `formats` against `baseline`, a site's baseline file of it.
     func changes(
         _ file: PriceFileKey, formats: [OutputFormat], dialect: CSVDialect,
-        baseline: (path: String, format: OutputFormat)
+        baseline: (path: String, format: OutputFormat, entry: BaselineManifest.Entry?)
     ) throws(OutputError) -> Result<SharedChanges, BaselineFile.Unusable> {
         var st = stat()
         guard stat(baseline.path, &st) == 0 else {
@@ -117,7 +117,8 @@ final class PriceFileStore: @unchecked Sendable {
             let columns = ReportID.priceFiles.spec.columns
             let old: [[String]]
             do throws(BaselineFile.Unusable) {
-                old = try BaselineFile.rows(path: baseline.path, format: baseline.format, columns: columns)
+                old = try BaselineFile.rows(
+                    path: baseline.path, format: baseline.format, entry: baseline.entry, columns: columns)
             } catch {
                 return .failure(error)
             }

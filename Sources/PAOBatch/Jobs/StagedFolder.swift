@@ -93,9 +93,9 @@ struct StagedFolder {
     private func compare(
         _ rows: [[Cell]], _ report: ReportID, with baseline: Baseline, stem: String, warnings: inout [String]
     ) -> ChangeSet? {
-        guard let (path, format) = baseline.file(stem: stem) else { return nil }
+        guard let (path, format, entry) = baseline.file(stem: stem) else { return nil }
         do throws(BaselineFile.Unusable) {
-            let old = try BaselineFile.rows(path: path, format: format, columns: report.spec.columns)
+            let old = try BaselineFile.rows(path: path, format: format, entry: entry, columns: report.spec.columns)
             return ChangeSet(columns: report.spec.columns, identity: report.identity, today: rows, baseline: old)
         } catch {
             warnings.append("baseline file \(path) not compared: \(error.reason)")
