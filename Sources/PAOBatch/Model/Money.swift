@@ -62,28 +62,47 @@ enum MoneyText {
 
     /// The same for values of at most 18 digits, written straight into the string's bytes.
     private static func format(_ value: Int64, minorDigits: Int) -> String {
-        var magnitude = value.magnitude
-        var digits = 1
-        var power: UInt64 = 10
-        while digits < 19 && magnitude >= power {
-            digits += 1
-            power &*= 10
+        String(unsafeUninitializedCapacity: 42 + minorDigits) { b in
+            var p = b.baseAddress!
+            write(Money(value), minorDigits: minorDigits, at: &p)
+            return b.baseAddress!.distance(to: p)
         }
-        digits = max(digits, minorDigits + 1)
-        let length = (value < 0 ? 1 : 0) + digits + (minorDigits > 0 ? 1 : 0)
-        return String(unsafeUninitializedCapacity: length) { b in
-            var i = length - 1
-            for n in 0..<digits {
-                if n == minorDigits && minorDigits > 0 {
-                    b[i] = 0x2E
-                    i -= 1
-                }
-                b[i] = UInt8(truncatingIfNeeded: 0x30 + magnitude % 10)
-                magnitude /= 10
+    }
+
+    /// Writes `value` with exactly `minorDigits` decimals at `p` (at most 42 + `minorDigits`
+    /// bytes: an Int128's digits, a sign, a point and leading zeros) and moves `p` past it.
+    static func write(_ value: Money, minorDigits: Int, at p: inout UnsafeMutablePointer<UInt8>) {
+        guard let small = UInt64(exactly: value.magnitude) else {
+            let text = format(value, minorDigits: minorDigits)
+            for c in text.utf8 {
+                p.pointee = c
+                p += 1
+            }
+            return
+        }
+        if value < 0 {
+            p.pointee = 0x2D
+            p += 1
+        }
+        var count = 1
+        var power: UInt64 = 10
+        while count < 20 && small >= power {
+            count += 1
+            power = power.multipliedReportingOverflow(by: 10).partialValue
+        }
+        count = max(count, minorDigits + 1)
+        let length = count + (minorDigits > 0 ? 1 : 0)
+        var n = small
+        var i = length - 1
+        for k in 0..<count {
+            if k == minorDigits && minorDigits > 0 {
+                p[i] = 0x2E
                 i -= 1
             }
-            if value < 0 { b[0] = 0x2D }
-            return length
+            p[i] = UInt8(truncatingIfNeeded: 0x30 + n % 10)
+            n /= 10
+            i -= 1
         }
+        p += length
     }
 }

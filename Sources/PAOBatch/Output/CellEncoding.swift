@@ -6,16 +6,19 @@ extension TextEncoding {
 
     /// The most bytes `cell` takes as a CSV field.
     @inline(__always)
-    static func csvBound(_ cell: Cell) -> Int {
-        if case .text(let s) = cell { return csvBound(s.utf8.count) }
-        return numberBound
-    }
+    static func csvBound(_ cell: Cell) -> Int { bound(cell, text: csvBound) }
 
     /// The most bytes `cell` takes as XML text.
     @inline(__always)
-    static func xmlBound(_ cell: Cell) -> Int {
-        if case .text(let s) = cell { return xmlBound(s.utf8.count) }
-        return numberBound
+    static func xmlBound(_ cell: Cell) -> Int { bound(cell, text: xmlBound) }
+
+    @inline(__always)
+    private static func bound(_ cell: Cell, text: (Int) -> Int) -> Int {
+        switch cell {
+        case .text(let s): text(s.utf8.count)
+        case .money(_, let digits): numberBound + digits
+        default: numberBound
+        }
     }
 
     /// Writes `cell` as one CSV field; the formula guard applies to text (other cells are digits).
@@ -72,30 +75,7 @@ extension TextEncoding {
     /// `value` / 10^`digits` with exactly `digits` decimals and at least one integer digit,
     /// e.g. `1234.50`, `-0.05`, `1235`.
     static func writeDecimal(_ value: Money, digits: Int, at p: inout UnsafeMutablePointer<UInt8>) {
-        guard let small = UInt64(exactly: value.magnitude) else {
-            return writeASCII(MoneyText.format(value, minorDigits: digits), at: &p)
-        }
-        if value < 0 { put(0x2D, at: &p) }
-        var count = 1
-        var power: UInt64 = 10
-        while count < 20 && small >= power {
-            count += 1
-            power = power.multipliedReportingOverflow(by: 10).partialValue
-        }
-        count = max(count, digits + 1)
-        let length = count + (digits > 0 ? 1 : 0)
-        var n = small
-        var i = length - 1
-        for k in 0..<count {
-            if k == digits && digits > 0 {
-                p[i] = 0x2E
-                i -= 1
-            }
-            p[i] = UInt8(truncatingIfNeeded: 0x30 + n % 10)
-            n /= 10
-            i -= 1
-        }
-        p += length
+        MoneyText.write(value, minorDigits: digits, at: &p)
     }
 
     /// `n` (≥ 0) as exactly `width` digits.
