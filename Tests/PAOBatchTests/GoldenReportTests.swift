@@ -103,6 +103,7 @@ private func expectTyped(_ row: [Cell], _ spec: ReportSpec) {
             #expect(csv(cell) == text, "\(cell)")
             if case .text = cell { continue }
             #expect(cell.printed == text, "\(cell)")
+            #expect(TextEncoding.prints(cell, as: text) && !TextEncoding.prints(cell, as: text + "0"), "\(cell)")
         }
     }
 }

@@ -19,20 +19,20 @@ struct ChangeSet {
         var used: [[String]: Int] = [:]
         var matched = [Bool](repeating: false, count: baseline.count)
         for row in today {
-            let values = row.map(\.printed)
-            let k = key.map { values[$0] }
+            let k = key.map { row[$0].printed }
             let n = used[k, default: 0]
             used[k] = n + 1
             guard let list = baselineRows[k], n < list.count else {
-                entries.append(Entry(change: "A", changedColumns: "", cells: row, values: values))
+                entries.append(Entry(change: "A", changedColumns: "", cells: row, values: row.map(\.printed)))
                 continue
             }
             let b = list[n]
             matched[b] = true
-            let differing = compared.filter { values[$0] != baseline[b][$0] }
+            // Most rows are unchanged: compared without printing a String per cell.
+            let differing = compared.filter { !TextEncoding.prints(row[$0], as: baseline[b][$0]) }
             guard !differing.isEmpty else { continue }
             let names = differing.map { columns[$0] }.joined(separator: "|")
-            entries.append(Entry(change: "C", changedColumns: names, cells: row, values: values))
+            entries.append(Entry(change: "C", changedColumns: names, cells: row, values: row.map(\.printed)))
         }
         let kinds = columns.map { ColumnKind(column: $0) }
         for (b, values) in baseline.enumerated() where !matched[b] {

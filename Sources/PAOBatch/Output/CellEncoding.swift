@@ -21,6 +21,22 @@ extension TextEncoding {
         }
     }
 
+    /// Whether `cell` prints as exactly `text` (its raw value, before quoting or the guard).
+    static func prints(_ cell: Cell, as text: String) -> Bool {
+        switch cell {
+        case .text(let s): return s == text
+        case .empty: return text.isEmpty
+        default:
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bound(cell, text: { $0 })) { buffer in
+                var p = buffer.baseAddress!
+                writeValue(cell, at: &p)
+                let printed = UnsafeBufferPointer(
+                    start: buffer.baseAddress!, count: buffer.baseAddress!.distance(to: p))
+                return text.withUTF8Bytes { printed.elementsEqual($0) }
+            }
+        }
+    }
+
     /// Writes `cell` as one CSV field; the formula guard applies to text (other cells are digits).
     @inline(__always)
     static func writeCSVField(_ cell: Cell, guarded: Bool, at p: inout UnsafeMutablePointer<UInt8>) {
