@@ -10,6 +10,9 @@ public struct RowIdentity: Sendable {
 }
 
 extension ReportID {
+    /// The id, or for its changes files `<report>-changes` (SPEC §11): manifests and XML roots.
+    public func name(changes: Bool) -> String { rawValue + (changes ? "-changes" : "") }
+
     public var identity: RowIdentity {
         let line = ["order_number", "line_number"]
         switch self {

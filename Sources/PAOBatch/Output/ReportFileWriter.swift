@@ -19,7 +19,7 @@ public struct WrittenFile: Sendable {
     public var reused = false
 
     /// The manifest's `report`: the report id, or `<report>-changes`.
-    public var reportName: String { report.rawValue + (isChanges ? "-changes" : "") }
+    public var reportName: String { report.name(changes: isChanges) }
 }
 
 /// How many rows a changes file lists of each kind.
@@ -39,7 +39,7 @@ struct FileLayout {
     }
 
     /// The XML root's `name`: the report id, or `<report>-changes`.
-    var rootName: String { report.rawValue + (isChanges ? "-changes" : "") }
+    var rootName: String { report.name(changes: isChanges) }
 
     /// The layout of `report`'s changes files.
     static func changes(_ report: ReportID, columns: [String]) -> FileLayout {

@@ -15,7 +15,7 @@ public enum ReportSchema {
     public static func xsd(_ spec: ReportSpec, changes: Bool = false) -> String {
         let attributes =
             spec.id == .priceFiles ? ["family", "view", "country", "currency", "asOf"] : ["site", "job", "asOf"]
-        let name = spec.id.rawValue + (changes ? "-changes" : "")
+        let name = spec.id.name(changes: changes)
         var s = """
             <?xml version="1.0" encoding="UTF-8"?>
             <!-- Generated from the report column table; ReportSchemaTests keeps it in sync. -->
