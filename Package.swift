@@ -19,6 +19,11 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        .systemLibrary(
+            name: "CXlsxWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
         .target(
             name: "CZlib",
             linkerSettings: [.linkedLibrary("z")]
@@ -30,6 +35,7 @@ let package = Package(
                 "CLibXML2",
                 "CZlib",
                 "CSyncFS",
+                "CXlsxWriter",
                 .product(name: "Crypto", package: "swift-crypto")
             ]
         ),

@@ -32,7 +32,7 @@ struct Baseline {
     /// file when it has one, else its CSV file; with the manifest's entry for it.
     func file(stem: String) -> (path: String, format: OutputFormat, entry: BaselineManifest.Entry?)? {
         for format in [OutputFormat.xml, .csv] {
-            let name = "\(stem)_\(asOf).\(format.rawValue).gz"
+            let name = "\(stem)_\(asOf).\(format.fileSuffix)"
             if FileSystem.entry("\(folder)/\(name)") != .missing {
                 return ("\(folder)/\(name)", format, manifest?.files[name])
             }

@@ -25,6 +25,7 @@ enum BaselineFile {
             switch format {
             case .csv: rows = try csvRows(source, columns)
             case .xml: rows = try xmlRows(source, columns)
+            case .xlsx: throw Unusable(reason: "a workbook is not read as a baseline")
             }
             guard source.gzipMembers == 1 else { throw Unusable(reason: "not one gzip member") }
             return rows

@@ -11,7 +11,7 @@ enum Reuse {
         from baseline: Baseline, stem: String, format: OutputFormat, gzipLevel: Int, to path: String,
         measure: () throws(OutputError) -> RawDigest
     ) throws(OutputError) -> BaselineManifest.Entry? {
-        let name = "\(stem)_\(baseline.asOf).\(format.rawValue).gz"
+        let name = "\(stem)_\(baseline.asOf).\(format.fileSuffix)"
         guard let manifest = baseline.manifest, manifest.gzipLevel == gzipLevel, let entry = manifest.files[name],
             try measure() == entry.raw, verified(baseline.folder + "/" + name, entry)
         else { return nil }

@@ -153,29 +153,12 @@ final class PriceFileStore: @unchecked Sendable {
         subfolders += 1
         let subfolder = "\(folder)/\(subfolders)"
         lock.unlock()
-        let name = "\(stem)_\(view.asOf).\(format.rawValue).gz"
-        let path = subfolder + "/" + name
         try PreparedRun.makeFolders(subfolder)
-        func writer(_ path: String?) throws(OutputError) -> ReportFileWriter {
-            let writer = try ReportFileWriter(
-                path: path, format: format, layout: layout,
-                rootAttributes: file.rootAttributes + [("asOf", view.asOf.description)], dialect: dialect,
-                gzipLevel: gzipLevel)
-            for row in rows { try writer.write(row) }
-            return writer
-        }
-        if let baseline,
-            let entry = try Reuse.link(
-                from: baseline, stem: stem, format: format, gzipLevel: gzipLevel, to: path,
-                measure: { () throws(OutputError) in try writer(nil).end() })
-        {
-            let reused = WrittenFile(
-                name: name, report: .priceFiles, isChanges: layout.isChanges, format: format, rows: rows.count,
-                bytes: entry.bytes, sha256: entry.sha256, rawBytes: entry.raw.bytes, rawSha256: entry.raw.sha256,
-                reused: true)
-            return Shared(path: path, file: reused)
-        }
-        return Shared(path: path, file: try writer(path).finish(name: name))
+        let output = ReportFileOutput(
+            format: format, layout: layout, rootAttributes: file.rootAttributes + [("asOf", view.asOf.description)],
+            dialect: dialect, gzipLevel: gzipLevel, asOf: view.asOf)
+        let written = try output.write(rows, stem: stem, into: subfolder, reusing: baseline)
+        return Shared(path: subfolder + "/" + written.name, file: written)
     }
 
     /// Distinct files written, their compressed and raw bytes, and how many were the baseline's

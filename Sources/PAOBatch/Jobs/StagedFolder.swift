@@ -107,26 +107,11 @@ struct StagedFolder {
     private func writeFile(
         _ stem: String, _ format: OutputFormat, _ layout: FileLayout, _ rows: [[Cell]], reusing: Baseline? = nil
     ) throws -> WrittenFile {
-        let name = "\(stem)_\(view.asOf).\(format.rawValue).gz"
-        func writer(_ path: String?) throws(OutputError) -> ReportFileWriter {
-            let writer = try ReportFileWriter(
-                path: path, format: format, layout: layout,
-                rootAttributes: [("site", siteId), ("job", job.name), ("asOf", view.asOf.description)],
-                dialect: job.csv, gzipLevel: gzipLevel)
-            for row in rows { try writer.write(row) }
-            return writer
-        }
-        if let reusing,
-            let entry = try Reuse.link(
-                from: reusing, stem: stem, format: format, gzipLevel: gzipLevel, to: folder + "/" + name,
-                measure: { () throws(OutputError) in try writer(nil).end() })
-        {
-            return WrittenFile(
-                name: name, report: layout.report, isChanges: layout.isChanges, format: format, rows: rows.count,
-                bytes: entry.bytes, sha256: entry.sha256, rawBytes: entry.raw.bytes, rawSha256: entry.raw.sha256,
-                reused: true)
-        }
-        return try writer(folder + "/" + name).finish(name: name)
+        let output = ReportFileOutput(
+            format: format, layout: layout,
+            rootAttributes: [("site", siteId), ("job", job.name), ("asOf", view.asOf.description)],
+            dialect: job.csv, gzipLevel: gzipLevel, asOf: view.asOf)
+        return try output.write(rows, stem: stem, into: folder, reusing: reusing)
     }
 
     /// Links in the site's shared price files, and their shared changes files against the

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What one published (site, job, as-of) folder holds, read back from its MANIFEST.json for the
-/// site's feed and page: per report its rows and changes.
+/// site's feed and page: per report its rows and changes, and every file.
 struct PublicationSummary {
     struct Report {
         var name: String
@@ -10,12 +10,46 @@ struct PublicationSummary {
         var changes: ChangeCounts?
     }
 
+    /// One file as the manifest lists it.
+    struct File {
+        var name: String
+        var report: String
+        var format: String
+        var rows: Int
+        var bytes: Int
+        var changes: ChangeCounts?
+
+        init?(_ item: JSONValue) {
+            guard case .object(let f) = item else { return nil }
+            func string(_ key: String) -> String? {
+                guard case .string(let s)? = f.first(where: { $0.key == key })?.value else { return nil }
+                return s
+            }
+            func int(_ key: String, in fields: [(key: String, value: JSONValue)]) -> Int {
+                guard case .number(let n)? = fields.first(where: { $0.key == key })?.value else { return 0 }
+                return Int(n) ?? 0
+            }
+            guard let name = string("name"), let report = string("report"), let format = string("format") else {
+                return nil
+            }
+            (self.name, self.report, self.format) = (name, report, format)
+            rows = int("rows", in: f)
+            bytes = int("bytes", in: f)
+            if case .object(let c)? = f.first(where: { $0.key == "changes" })?.value {
+                changes = ChangeCounts(
+                    added: int("added", in: c), changed: int("changed", in: c), deleted: int("deleted", in: c))
+            }
+        }
+    }
+
     var job: String
     var asOf: Day
     var baseline: Day?
     var files = 0
     /// Reports in name order; price files summed as one `price-files` entry.
     var reports: [Report] = []
+    /// Every file the manifest lists, changes files too, in name order.
+    var entries: [File] = []
 
     init(job: String, asOf: Day) {
         self.job = job
@@ -39,29 +73,20 @@ struct PublicationSummary {
         else { throw OutputError(.io, folder + "/MANIFEST.json", "not a manifest") }
         if case .string(let day)? = top.first(where: { $0.key == "baseline" })?.value { baseline = Day.parse(day) }
         files = list.count
+        entries = list.compactMap(File.init)
         var byName: [String: Report] = [:]
         var countedFormat: [String: String] = [:]
-        for item in list {
-            guard case .object(let f) = item, case .string(let report)? = f.first(where: { $0.key == "report" })?.value,
-                case .string(let format)? = f.first(where: { $0.key == "format" })?.value,
-                !report.hasSuffix("-changes")
-            else { continue }
-            byName[report, default: Report(name: report)].files += 1
-            guard countedFormat[report, default: format] == format else { continue }
-            countedFormat[report] = format
-            if case .number(let rows)? = f.first(where: { $0.key == "rows" })?.value {
-                byName[report]!.rows += Int(rows) ?? 0
-            }
-            if case .object(let c)? = f.first(where: { $0.key == "changes" })?.value {
-                func count(_ key: String) -> Int {
-                    guard case .number(let n)? = c.first(where: { $0.key == key })?.value else { return 0 }
-                    return Int(n) ?? 0
-                }
-                var sum = byName[report]!.changes ?? ChangeCounts()
-                sum.added += count("added")
-                sum.changed += count("changed")
-                sum.deleted += count("deleted")
-                byName[report]!.changes = sum
+        for file in entries where !file.report.hasSuffix("-changes") {
+            byName[file.report, default: Report(name: file.report)].files += 1
+            guard countedFormat[file.report, default: file.format] == file.format else { continue }
+            countedFormat[file.report] = file.format
+            byName[file.report]!.rows += file.rows
+            if let c = file.changes {
+                var sum = byName[file.report]!.changes ?? ChangeCounts()
+                sum.added += c.added
+                sum.changed += c.changed
+                sum.deleted += c.deleted
+                byName[file.report]!.changes = sum
             }
         }
         reports = byName.values.sorted { textLess($0.name, $1.name) }

@@ -56,7 +56,8 @@ struct RawDigest: Equatable {
     var sha256: String
 }
 
-/// Streams one report file as gzipped CSV (SPEC §6.2) or XML (§6.3), one row at a time; or,
+/// Streams one report file as gzipped CSV (SPEC §6.2) or XML (§6.3), one row at a time (workbooks:
+/// `WorkbookWriter`); or,
 /// without a path, only measures the raw bytes the file would have (to reuse a baseline file).
 final class ReportFileWriter {
     private struct Compressed {
@@ -123,6 +124,7 @@ final class ReportFileWriter {
                 block.append("\"")
             }
             block.append(">\n")
+        case .xlsx: preconditionFailure("a workbook is written by WorkbookWriter")
         }
     }
 
@@ -132,6 +134,7 @@ final class ReportFileWriter {
             switch format {
             case .csv: writeCSV(values, guard: dialect.formulaGuard)
             case .xml: writeXML(values)
+            case .xlsx: preconditionFailure("a workbook is written by WorkbookWriter")
             }
         }
         if block.count >= 1 << 16 { try flush() }
@@ -204,5 +207,20 @@ final class ReportFileWriter {
             try compressed?.gzip.write(bytes)
         }
         block.removeAll()
+    }
+}
+
+extension RawDigest {
+    /// The size and SHA-256 of the file at `path` as it is on disk (a workbook, which is not gzipped).
+    init(file path: String) throws(OutputError) {
+        do throws(FeedError) {
+            let source = try ByteSource(path: path)
+            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 18, alignment: 16)
+            defer { buffer.deallocate() }
+            while try source.read(into: buffer) > 0 {}
+            self.init(bytes: source.fileBytes, sha256: source.sha256)
+        } catch {
+            throw OutputError(.io, path, "cannot read back: \(error)")
+        }
     }
 }
