@@ -3,7 +3,8 @@
 # as-of dates so every run replaces published folders, and kills each one with SIGKILL at a random
 # moment across loading, staging and publication. After every kill each published folder must be
 # whole (`sha256sum -c SHA256SUMS` and `gzip -t` pass, and it holds exactly the files listed) and
-# every site's feed.atom parses and names only published folders; at
+# every site's feed.atom parses and names only published folders, and every index.html is whole and
+# links only to files that exist; at
 # the end one clean run per date must converge to the output of clean runs in a fresh folder.
 #   Tests/kill-test.sh [KILLS]     (default 20; CI runs a short round, the benchmark a long one)
 # Prints kills, kills mid-publication (some but not all folders of the killed run published) and
@@ -31,16 +32,21 @@ check_folders() {
       echo "broken folder after a kill: $folder"; problems=$((problems + 1))
     fi
   done
-  # Every site feed parses and names only published folders (SPEC §11).
+  # Every site feed parses and names only published folders (SPEC §11); every page is whole (§12).
   if ! python3 - "$work/Output" <<'PY'
-import feedparser, glob, os, sys
+import feedparser, glob, os, re, sys, urllib.parse
 bad = []
 for feed in glob.glob(sys.argv[1] + '/sites/*/feed.atom'):
     d = feedparser.parse(feed)
     if d.bozo: bad.append(feed)
     bad += [feed + ' ' + e.link for e in d.entries
             if not os.path.isfile(os.path.join(os.path.dirname(feed), e.link, 'MANIFEST.json'))]
-print('\n'.join('broken feed after a kill: ' + b for b in bad))
+for page in glob.glob(sys.argv[1] + '/sites/*/index.html'):
+    html = open(page, encoding='utf-8').read()
+    if not html.endswith('</html>\n'): bad.append(page + ' is cut short')
+    bad += [page + ' ' + h for h in re.findall(r'href="([^"]+)"', html)
+            if not os.path.exists(os.path.join(os.path.dirname(page), urllib.parse.unquote(h)))]
+print('\n'.join('broken feed or page after a kill: ' + b for b in bad))
 sys.exit(1 if bad else 0)
 PY
   then problems=$((problems + 1)); fi

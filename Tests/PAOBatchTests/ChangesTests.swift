@@ -201,12 +201,6 @@ private func summary(_ set: ChangeSet, _ report: ReportID, _ names: [String]) ->
     }
 }
 
-/// The committed sample as of the anchor.
-private let sample: AsOfView = {
-    let result = DatasetLoader.load(inputFolder: packageRoot + "/Input")
-    return AsOfView(result.dataset, asOf: GeneratorOptions.anchor)
-}()
-
 @Suite struct EveryReportChangesTests {
     /// On the sample's own rows of each report: the first row new, the last gone, one compared
     /// column of a middle row changed, and (where the report has some) only volatile columns moved.
@@ -217,13 +211,13 @@ private let sample: AsOfView = {
             let key = PriceFileKey(
                 family: .software, view: .currentAndFuture, country: Country(code: "US")!,
                 currency: Currency(code: "USD")!)
-            rows = PriceFilesReport.rows(sample, key)
+            rows = PriceFilesReport.rows(sampleView, key)
         } else {
             rows = ["1000001", "1000003", "1000005"].map { site in
                 ReportRegistry.rows(
                     report,
                     ReportInput(
-                        view: sample, site: sample.site(site), params: ReportParams(report),
+                        view: sampleView, site: sampleView.site(site), params: ReportParams(report),
                         filters: CustomerFilters()))
             }.max { $0.count < $1.count }!.map(\.values)
         }

@@ -5,11 +5,6 @@ import Testing
 /// Every report on the committed sample for a distributor (1000001) and a direct reseller
 /// (1000003), as of 2026-11-29, against reviewed files in Fixtures/golden. Regenerate on purpose
 /// with `PAO_BATCH_UPDATE_GOLDEN=1 swift test --filter GoldenReportTests` and review the diff.
-private let sample: AsOfView = {
-    let result = DatasetLoader.load(inputFolder: packageRoot + "/Input")
-    return AsOfView(result.dataset, asOf: GeneratorOptions.anchor)
-}()
-
 private func csv(_ columns: [String], _ rows: [[String]]) -> String {
     var out: [UInt8] = []
     for row in [columns] + rows {
@@ -37,9 +32,9 @@ private func check(_ text: String, _ name: String) {
 @Suite struct GoldenReportTests {
     @Test(arguments: ["1000001", "1000003"], ReportID.allCases.filter { $0 != .priceFiles })
     func reportMatchesItsGoldenFile(_ siteId: String, _ report: ReportID) {
-        let site = sample.site(siteId)
+        let site = sampleView.site(siteId)
         let rows = ReportRegistry.rows(
-            report, ReportInput(view: sample, site: site, params: ReportParams(report), filters: CustomerFilters()))
+            report, ReportInput(view: sampleView, site: site, params: ReportParams(report), filters: CustomerFilters()))
         #expect(
             !rows.isEmpty || [.subscriptionUpdates, .suppressedOverage].contains(report),
             "the sample should exercise \(report)")
@@ -51,9 +46,9 @@ private func check(_ text: String, _ name: String) {
         let key = PriceFileKey(
             family: .software, view: .currentAndFuture, country: Country(code: "KW")!, currency: Currency(code: "KWD")!)
         check(
-            csv(ReportID.priceFiles.spec.columns, PriceFilesReport.rows(sample, key).map { $0.map(\.printed) }),
+            csv(ReportID.priceFiles.spec.columns, PriceFilesReport.rows(sampleView, key).map { $0.map(\.printed) }),
             "\(key.stem).csv")
-        for row in PriceFilesReport.rows(sample, key) { expectTyped(row, ReportID.priceFiles.spec) }
+        for row in PriceFilesReport.rows(sampleView, key) { expectTyped(row, ReportID.priceFiles.spec) }
     }
 }
 

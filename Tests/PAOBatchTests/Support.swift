@@ -5,6 +5,12 @@ import Foundation
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().path
 
+/// The committed sample as of the anchor, loaded once for the tests that need it.
+let sampleView: AsOfView = {
+    let result = DatasetLoader.load(inputFolder: packageRoot + "/Input")
+    return AsOfView(result.dataset, asOf: GeneratorOptions.anchor)
+}()
+
 /// A new empty folder under the system temporary folder.
 func temporaryFolder(_ name: String = #function) -> String {
     let clean = name.filter { $0.isLetter || $0.isNumber }

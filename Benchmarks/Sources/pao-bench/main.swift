@@ -3,6 +3,7 @@ import PAOBatch
 
 /// `pao-bench parse FILE...`: parse-only MB/s of feed files.
 /// `pao-bench gzip FILE`: the gzip writer's MB/s at level 6, one stream and two streams at once.
+/// `pao-bench xlsx ROWS FILE`: one workbook of ROWS synthetic rows; its bytes and rows per second.
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "parse":
@@ -14,6 +15,12 @@ case "parse":
             "\(path.split(separator: "/").last!): \(result.records) records, \(Int(mb)) MB in \(Int(clock.elapsed * 1000)) ms = \(Int(mb / clock.elapsed)) MB/s"
         )
     }
+case "xlsx":
+    let rows = Int(arguments[1])!
+    let clock = Stopwatch()
+    let bytes = try WorkbookBenchmark.write(rows: rows, to: arguments[2])
+    print(
+        "\(rows) rows, \(bytes) bytes in \(Int(clock.elapsed * 1000)) ms = \(Int(Double(rows) / clock.elapsed)) rows/s")
 case "gzip":
     let data = Array(FileManager.default.contents(atPath: arguments[1])!)
     @Sendable func compress(_ path: String) throws {

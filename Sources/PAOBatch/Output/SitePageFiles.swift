@@ -1,0 +1,108 @@
+/// A job's section of the site page: its latest folder and one table row per report (price
+/// files: per file), with rows, change counts and a link to every format and changes file.
+enum SitePageFiles {
+    /// The files of one report or price file: its own files and its changes files.
+    private struct Group {
+        var stem: String
+        var report: String
+        var files: [PublicationSummary.File] = []
+        var changes: [PublicationSummary.File] = []
+    }
+
+    static func section(_ p: PublicationSummary) -> String {
+        let folder = "\(p.job)/\(p.asOf)/"
+        let job = HTMLText.escaped(p.job)
+        var html = "<section class=\"job\"><h2>\(job)</h2><p class=\"note\">Latest: "
+        html += "<a href=\"\(HTMLText.href(folder))\">\(p.asOf)</a> · \(SiteChart.grouped(p.files)) files · "
+        html += p.baseline.map { "changes compared with \($0)" } ?? "no earlier folder to compare with"
+        html += "</p>\n<div class=\"scroll\"><table class=\"files\"><thead><tr><th scope=\"col\">Report</th>"
+        html += "<th scope=\"col\" class=\"num\">Rows</th><th scope=\"col\">Changes</th>"
+        html += "<th scope=\"col\">Download</th></tr></thead><tbody>\n"
+        for group in groups(p) {
+            let main = group.files.first
+            html +=
+                "<tr><th scope=\"row\">\(title(group))<span class=\"id\">\(HTMLText.escaped(group.stem))</span></th>"
+            html += "<td class=\"num\">\(main.map { SiteChart.grouped($0.rows) } ?? "")</td><td class=\"changes\">"
+            if let c = main?.changes {
+                html += "<span class=\"chg a\" title=\"added\">+\(SiteChart.grouped(c.added))</span> "
+                html += "<span class=\"chg c\" title=\"changed\">~\(SiteChart.grouped(c.changed))</span> "
+                html += "<span class=\"chg d\" title=\"deleted\">−\(SiteChart.grouped(c.deleted))</span>"
+            } else {
+                html += "<span class=\"none\">—</span>"
+            }
+            html += "</td><td class=\"links\">"
+            html += group.files.map { link(folder, $0, label: label($0.format)) }.joined(separator: " ")
+            if !group.changes.isEmpty {
+                html += "<br><span class=\"id\">changes:</span> "
+                html += group.changes.map { link(folder, $0, label: label($0.format)) }.joined(separator: " ")
+            }
+            html += "</td></tr>\n"
+        }
+        return html + "</tbody></table></div></section>\n"
+    }
+
+    /// Report files and their changes files side by side, in name order.
+    private static func groups(_ p: PublicationSummary) -> [Group] {
+        var byStem: [String: Group] = [:]
+        var order: [String] = []
+        for file in p.entries {
+            guard let cut = file.name.range(of: "_\(p.asOf).") else { continue }
+            let isChanges = file.report.hasSuffix("-changes")
+            var stem = String(file.name[..<cut.lowerBound])
+            if isChanges {
+                if stem.hasSuffix("-changes") {
+                    stem.removeLast("-changes".count)
+                } else if let marker = stem.range(of: "-changes_") {
+                    stem.replaceSubrange(marker, with: "_")
+                }
+            }
+            if byStem[stem] == nil {
+                order.append(stem)
+                byStem[stem] = Group(stem: stem, report: file.report)
+            }
+            if isChanges { byStem[stem]!.changes.append(file) } else { byStem[stem]!.files.append(file) }
+            if !isChanges { byStem[stem]!.report = file.report }
+        }
+        return order.sorted(by: textLess).map { byStem[$0]! }
+    }
+
+    /// The report's description, or for a price file its family, view, country and currency.
+    private static func title(_ group: Group) -> String {
+        if group.report == ReportID.priceFiles.rawValue || group.report == ReportID.priceFiles.name(changes: true) {
+            let parts = group.stem.split(separator: "-").map(String.init)
+            guard parts.count >= 5 else { return "Price file " }
+            let view = parts[2..<(parts.count - 2)].joined(separator: " ")
+            return HTMLText.escaped(
+                "Price file: \(parts[1]), \(view), \(parts[parts.count - 2]) in \(parts[parts.count - 1]) ")
+        }
+        let id = ReportID(
+            rawValue: group.report.hasSuffix("-changes") ? String(group.report.dropLast(8)) : group.report)
+        return HTMLText.escaped((id?.spec.description ?? group.report) + " ")
+    }
+
+    private static func label(_ format: String) -> String {
+        switch format {
+        case "xlsx": "Excel"
+        default: format.uppercased()
+        }
+    }
+
+    private static func link(_ folder: String, _ file: PublicationSummary.File, label: String) -> String {
+        "<span class=\"pair\"><a href=\"\(HTMLText.href(folder + file.name))\" download>\(label)</a>"
+            + "<span class=\"size\">\(size(file.bytes))</span></span>"
+    }
+
+    /// `812 B`, `12.3 KB`, `4.1 MB`, `1.2 GB`.
+    static func size(_ bytes: Int) -> String {
+        if bytes < 1024 { return "\(bytes) B" }
+        var value = Double(bytes) / 1024
+        for unit in ["KB", "MB", "GB"] {
+            if value < 1024 || unit == "GB" {
+                let tenths = Int((value * 10).rounded())
+                return "\(tenths / 10).\(tenths % 10) \(unit)"
+            }
+            value /= 1024
+        }
+        return "\(bytes) B"
+    }
+}
