@@ -66,8 +66,9 @@ PY
 
 # LibreOffice reads a workbook as the report's CSV says.
 command -v soffice >/dev/null || apt-get install -y -qq libreoffice-calc-nogui >/dev/null
-folder=$(ls -d "$work"/Output-xlsx/sites/*/all/2026-11-29 | head -1)
-book=$(ls "$folder"/order-history-detail_*.xlsx)
+folders=("$work"/Output-xlsx/sites/*/all/2026-11-29)
+books=("${folders[0]}"/order-history-detail_*.xlsx)
+book=${books[0]}
 rm -rf "$work/lo" && mkdir -p "$work/lo"
 soffice --headless --convert-to csv:"Text - txt - csv (StarCalc)":44,34,76 --outdir "$work/lo" "$book" >/dev/null 2>&1
 /usr/bin/python3 - "$work/lo/$(basename "${book%.xlsx}").csv" "${book%.xlsx}.csv.gz" <<'PY'

@@ -153,6 +153,8 @@ private let countChartPixels = #"""
         #expect(SitePageFiles.size(812) == "812 B" && SitePageFiles.size(12_595) == "12.3 KB")
         #expect(SitePage.amount(-123_456_789, Currency(code: "EUR")!) == "-1,234,567.89")
         #expect(SitePage.amount(1235, Currency(code: "JPY")!) == "1,235")
-        #expect(HTMLText.href("daily-renewals/2026-11-29/a b#.csv.gz") == "daily-renewals/2026-11-29/a%20b%23.csv.gz")
+        var link: [UInt8] = []
+        HTMLText.href("daily-renewals/2026-11-29/a b#ü.csv.gz", into: &link)
+        #expect(String(decoding: link, as: UTF8.self) == "daily-renewals/2026-11-29/a%20b%23%C3%BC.csv.gz")
     }
 }

@@ -51,8 +51,11 @@ public enum BatchRun {
                 root: config.output, runId: clock.runId, asOf: asOf, retain: config.retain,
                 reached: { crash.reached($0) })
             let written = RunClock.stamp(clock.started).replacingOccurrences(of: "T", with: " ").dropLast() + " UTC"
-            let pages = try publish(items, with: publisher, view: view, written: String(written)) {
-                crash.reached(.betweenPublishes)
+            var pages = 0.0
+            try StepFailure.output { () throws(OutputError) in
+                pages = try SitePublication(publisher: publisher, view: view, written: String(written)).run(items) {
+                    crash.reached(.betweenPublishes)
+                }
             }
             stages += [("publish", seconds(publishClock.elapsed)), ("feedsAndPages", seconds(pages))]
             var finished = prepared
@@ -127,51 +130,6 @@ public enum BatchRun {
         case .isolation(let message)?: throw StepFailure(.software, message)
         case nil: return results
         }
-    }
-
-    /// Checks for foreign links, then site by site moves the staged folders into place, rewrites
-    /// the site's feed and page (SPEC §11, §12) and applies `retain`; at the end makes it all durable.
-    /// Returns the seconds spent on feeds and pages (part of publication).
-    private static func publish(
-        _ items: [PlannedFolder], with publisher: Publisher, view: AsOfView, written: String, afterFirst: () -> Void
-    ) throws(StepFailure) -> Double {
-        var pages = 0.0
-        try StepFailure.output { () throws(OutputError) in
-            try Publisher.checkNoForeignLinks(root: publisher.root)
-            var first = true
-            for siteItems in Dictionary(grouping: items, by: \.site).sorted(by: { $0.key < $1.key }).map(\.value) {
-                let reseller = view[reseller: siteItems[0].site]
-                var kept: [String: Set<String>] = [:]
-                for item in siteItems {
-                    try publisher.publish(staged: item.folder, site: reseller.site, job: item.job.name)
-                    if first { afterFirst() }
-                    first = false
-                    kept[item.job.name] = try publisher.keptDates(site: reseller.site, job: item.job.name)
-                }
-                let pageClock = Stopwatch()
-                let page = SiteFrontWriter.Page(
-                    site: pageSite(siteItems[0].site, view), asOf: view.asOf, written: written,
-                    figures: SiteFigures(view, site: siteItems[0].site))
-                try SiteFrontWriter.write(root: publisher.root, page: page, runId: publisher.runId) { job, day in
-                    kept[job].map { $0.contains(day) } ?? true
-                }
-                pages += pageClock.elapsed
-                for item in siteItems { try publisher.applyRetain(site: reseller.site, job: item.job.name) }
-            }
-            try syncFileSystem(publisher.root)
-        }
-        return pages
-    }
-
-    /// Who a site is, for its page.
-    private static func pageSite(_ site: Int32, _ view: AsOfView) -> SitePage.Site {
-        let reseller = view[reseller: site]
-        let resellers = view.scope.members[Int(site)].count - 1
-        return SitePage.Site(
-            id: reseller.site, name: reseller.name,
-            role: reseller.role == .DISTRIBUTOR
-                ? "Distributor for \(resellers) reseller\(resellers == 1 ? "" : "s")" : "Reseller",
-            distributor: reseller.distributor.map { "\(view[reseller: $0].site) \(view[reseller: $0].name)" })
     }
 
     /// The run record's per-job totals.

@@ -63,39 +63,17 @@ enum SiteChart {
     }
 
     /// `1,234,567`.
-    static func grouped(_ n: Int) -> String {
-        let digits = String(n.magnitude)
-        var out = n < 0 ? "-" : ""
+    static func grouped(_ n: Int) -> String { (n < 0 ? "-" : "") + grouped(digits: String(n.magnitude)) }
+
+    /// A run of digits with a comma every three from the right.
+    static func grouped(digits: Substring) -> String {
+        var out = ""
         for (k, c) in digits.enumerated() {
             if k > 0, (digits.count - k) % 3 == 0 { out += "," }
             out.append(c)
         }
         return out
     }
-}
 
-/// Text and links for an HTML page.
-enum HTMLText {
-    /// `& < > "` escaped: safe as element text and in a double-quoted attribute.
-    static func escaped(_ text: String) -> String {
-        var out: [UInt8] = []
-        TextEncoding.appendXMLText(text, to: &out)
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    /// A relative link: every byte outside the unreserved set and `/` percent-encoded.
-    static func href(_ path: String) -> String {
-        var out = ""
-        for byte in path.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
-                UInt8(ascii: "~"), UInt8(ascii: "/"):
-                out.append(Character(Unicode.Scalar(byte)))
-            default:
-                out += "%" + hex2(byte).uppercased()
-            }
-        }
-        return out
-    }
+    static func grouped(digits: String) -> String { grouped(digits: digits[...]) }
 }

@@ -1,7 +1,7 @@
 /// Rewrites a site's `feed.atom` (SPEC §11) and `index.html` (§12) from what is published under
 /// `sites/<site>/`, after the run published the site's folders and before `retain` removes any:
-/// each is written to a temporary file, fsynced and renamed over the old one, so they only ever
-/// name folders that exist.
+/// each is written to a temporary file that the caller makes durable and renames over the old
+/// one, so they only ever name folders that exist.
 enum SiteFrontWriter {
     /// What the page shows beside the published folders.
     struct Page {
@@ -11,8 +11,17 @@ enum SiteFrontWriter {
         var figures: SiteFigures
     }
 
+    /// A temporary file written, and the name it takes once renamed.
+    struct Replacement {
+        var temporary: String
+        var final: String
+    }
+
+    /// Writes the site's feed and page as temporary files beside them (not yet synced);
     /// `keeps(job, as-of)` says which published folders stay once `retain` is applied.
-    static func write(root: String, page: Page, runId: String, keeps: (String, String) -> Bool) throws(OutputError) {
+    static func stage(root: String, page: Page, runId: String, keeps: (String, String) -> Bool) throws(OutputError)
+        -> [Replacement]
+    {
         let siteFolder = "\(root)/sites/\(page.site.id)"
         var publications: [PublicationSummary] = []
         var latest: [PublicationSummary] = []
@@ -32,18 +41,21 @@ enum SiteFrontWriter {
             try FileSystem.removeTree("\(siteFolder)/\(name)")
         }
         let feed = SiteFeed.document(site: page.site.id, resellerName: page.site.name, publications: publications)
-        try replace("\(siteFolder)/feed.atom", with: feed, runId: runId)
         let html = SitePage.document(
             site: page.site, asOf: page.asOf, written: page.written, latest: latest, figures: page.figures)
-        try replace("\(siteFolder)/index.html", with: html, runId: runId)
+        return [
+            try write(feed, siteFolder, "feed.atom", runId: runId),
+            try write(html, siteFolder, "index.html", runId: runId)
+        ]
     }
 
-    private static func replace(_ path: String, with bytes: [UInt8], runId: String) throws(OutputError) {
-        let slash = path.lastIndex(of: "/")!
-        let temporary = "\(path[..<slash])/.\(path[path.index(after: slash)...]).tmp-\(runId)"
+    private static func write(_ bytes: [UInt8], _ folder: String, _ name: String, runId: String) throws(OutputError)
+        -> Replacement
+    {
+        let temporary = "\(folder)/.\(name).tmp-\(runId)"
         let file = try FileSink(path: temporary)
         try file.write(bytes)
-        try file.close(sync: true)
-        try FileSystem.move(temporary, path)
+        try file.close()
+        return Replacement(temporary: temporary, final: "\(folder)/\(name)")
     }
 }

@@ -45,10 +45,12 @@ enum SitePage {
         if latest.isEmpty {
             html += "<section><h2>Reports</h2><p>Nothing is published for this site yet.</p></section>\n"
         }
+        var out = Array(html.utf8)
         for publication in latest.sorted(by: { textLess($0.job, $1.job) }) {
-            html += SitePageFiles.section(publication)
+            SitePageFiles.section(publication, into: &out)
         }
-        html += """
+        out +=
+            """
             </main>
             <footer class="wrap"><p>New publications are announced in the site's Atom feed, \
             <a href="feed.atom">feed.atom</a>. Each folder's SHA256SUMS checks its files \
@@ -56,8 +58,8 @@ enum SitePage {
             </body>
             </html>
 
-            """
-        return Array(html.utf8)
+            """.utf8
+        return out
     }
 
     private static func cards(_ figures: SiteFigures, latest: [PublicationSummary]) -> String {
@@ -83,48 +85,49 @@ enum SitePage {
 
     private static func pipeline(_ figures: SiteFigures) -> String {
         let currencies = figures.currencies
-        var table = "<table><caption>Renewal lines due by month</caption><thead><tr><th scope=\"col\">Month</th>"
-        table += "<th scope=\"col\" class=\"num\">Lines</th>"
-        for c in currencies { table += "<th scope=\"col\" class=\"num\">Priced \(c.code)</th>" }
-        table += "</tr></thead><tbody>"
-        for m in figures.pipeline {
-            table += "<tr><th scope=\"row\">\(m.month)</th><td class=\"num\">\(SiteChart.grouped(m.lines))</td>"
-            for c in currencies { table += "<td class=\"num\">\(m.amounts[c].map { amount($0, c) } ?? "")</td>" }
-            table += "</tr>"
-        }
-        table += "</tbody></table>"
-        let chart = SiteChart.svg(
-            id: "pipeline-title", title: "Renewal lines due per month, next 12 months",
-            bars: figures.pipeline.map { SiteChart.Bar(month: $0.month, value: $0.lines) }, color: SitePageStyle.due)
         return figure(
             "Renewal pipeline",
-            "Active renewal lines by month of their renewal due date, with the renewal amount of the lines "
-                + "that have a price, per currency.", chart, table)
+            note: "Active renewal lines by month of their renewal due date, with the renewal amount of the lines "
+                + "that have a price, per currency.",
+            chart: ("pipeline-title", "Renewal lines due per month, next 12 months", SitePageStyle.due),
+            caption: "Renewal lines due by month", extraColumns: currencies.map { "Priced \($0.code)" },
+            rows: figures.pipeline.map { m in
+                (m.month, m.lines, currencies.map { c in m.amounts[c].map { amount($0, c) } ?? "" })
+            })
     }
 
     private static func lapsed(_ figures: SiteFigures) -> String {
-        var table = "<table><caption>Lapsed lines by month</caption><thead><tr><th scope=\"col\">Month</th>"
-        table += "<th scope=\"col\" class=\"num\">Lines</th></tr></thead><tbody>"
-        for m in figures.lapsed {
-            table += "<tr><th scope=\"row\">\(m.month)</th><td class=\"num\">\(SiteChart.grouped(m.lines))</td></tr>"
-        }
-        table += "</tbody></table>"
-        let chart = SiteChart.svg(
-            id: "lapsed-title", title: "Lines lapsed per month, last 180 days",
-            bars: figures.lapsed.map { SiteChart.Bar(month: $0.month, value: $0.lines) }, color: SitePageStyle.lapsed)
-        return figure(
+        figure(
             "Lapsed in the last 180 days",
-            "Latest lines whose coverage ended in the last 180 days without a renewal: candidates for reinstatement.",
-            chart, table)
+            note: "Latest lines whose coverage ended in the last 180 days without a renewal: candidates for "
+                + "reinstatement.",
+            chart: ("lapsed-title", "Lines lapsed per month, last 180 days", SitePageStyle.lapsed),
+            caption: "Lapsed lines by month", extraColumns: [], rows: figures.lapsed.map { ($0.month, $0.lines, []) })
     }
 
-    private static func figure(_ heading: String, _ note: String, _ chart: String, _ table: String) -> String {
-        """
-        <section><h2>\(heading)</h2><p class="note">\(note)</p>
-        <figure class="chart-row"><div class="plot">\(chart)</div><div class="scroll">\(table)</div></figure>
-        </section>
+    /// A chart of lines per month and, beside it, its table: month, lines and `extraColumns`.
+    private static func figure(
+        _ heading: String, note: String, chart: (id: String, title: String, color: String), caption: String,
+        extraColumns: [String], rows: [(month: Month, lines: Int, extra: [String])]
+    ) -> String {
+        var table = "<table><caption>\(caption)</caption><thead><tr><th scope=\"col\">Month</th>"
+        for column in ["Lines"] + extraColumns { table += "<th scope=\"col\" class=\"num\">\(column)</th>" }
+        table += "</tr></thead><tbody>"
+        for row in rows {
+            table += "<tr><th scope=\"row\">\(row.month)</th>"
+            for cell in [SiteChart.grouped(row.lines)] + row.extra { table += "<td class=\"num\">\(cell)</td>" }
+            table += "</tr>"
+        }
+        table += "</tbody></table>"
+        let svg = SiteChart.svg(
+            id: chart.id, title: chart.title, bars: rows.map { SiteChart.Bar(month: $0.month, value: $0.lines) },
+            color: chart.color)
+        return """
+            <section><h2>\(heading)</h2><p class="note">\(note)</p>
+            <figure class="chart-row"><div class="plot">\(svg)</div><div class="scroll">\(table)</div></figure>
+            </section>
 
-        """
+            """
     }
 
     /// `12,345.67` with the currency's minor digits.
@@ -132,11 +135,6 @@ enum SitePage {
         let text = MoneyText.format(value, minorDigits: currency.minorDigits)
         let negative = text.hasPrefix("-")
         let parts = text.dropFirst(negative ? 1 : 0).split(separator: ".", maxSplits: 1)
-        var whole = ""
-        for (k, c) in parts[0].enumerated() {
-            if k > 0, (parts[0].count - k) % 3 == 0 { whole += "," }
-            whole.append(c)
-        }
-        return (negative ? "-" : "") + whole + (parts.count > 1 ? "." + parts[1] : "")
+        return (negative ? "-" : "") + SiteChart.grouped(digits: parts[0]) + (parts.count > 1 ? "." + parts[1] : "")
     }
 }

@@ -9,36 +9,45 @@ enum SitePageFiles {
         var changes: [PublicationSummary.File] = []
     }
 
-    static func section(_ p: PublicationSummary) -> String {
+    /// Appends the section to `out` (bytes: a page lists hundreds of files at a large site).
+    static func section(_ p: PublicationSummary, into out: inout [UInt8]) {
         let folder = "\(p.job)/\(p.asOf)/"
-        let job = HTMLText.escaped(p.job)
-        var html = "<section class=\"job\"><h2>\(job)</h2><p class=\"note\">Latest: "
-        html += "<a href=\"\(HTMLText.href(folder))\">\(p.asOf)</a> · \(SiteChart.grouped(p.files)) files · "
-        html += p.baseline.map { "changes compared with \($0)" } ?? "no earlier folder to compare with"
-        html += "</p>\n<div class=\"scroll\"><table class=\"files\"><thead><tr><th scope=\"col\">Report</th>"
-        html += "<th scope=\"col\" class=\"num\">Rows</th><th scope=\"col\">Changes</th>"
-        html += "<th scope=\"col\">Download</th></tr></thead><tbody>\n"
+        func add(_ text: String) { out += text.utf8 }
+        add("<section class=\"job\"><h2>")
+        HTMLText.escape(p.job, into: &out)
+        add("</h2><p class=\"note\">Latest: <a href=\"")
+        HTMLText.href(folder, into: &out)
+        add("\">\(p.asOf)</a> · \(SiteChart.grouped(p.files)) files · ")
+        add(p.baseline.map { "changes compared with \($0)" } ?? "no earlier folder to compare with")
+        add(
+            "</p>\n<div class=\"scroll\"><table class=\"files\"><thead><tr><th scope=\"col\">Report</th>"
+                + "<th scope=\"col\" class=\"num\">Rows</th><th scope=\"col\">Changes</th>"
+                + "<th scope=\"col\">Download</th></tr></thead><tbody>\n")
         for group in groups(p) {
             let main = group.files.first
-            html +=
-                "<tr><th scope=\"row\">\(title(group))<span class=\"id\">\(HTMLText.escaped(group.stem))</span></th>"
-            html += "<td class=\"num\">\(main.map { SiteChart.grouped($0.rows) } ?? "")</td><td class=\"changes\">"
+            add("<tr><th scope=\"row\">")
+            HTMLText.escape(title(group), into: &out)
+            add(" <span class=\"id\">")
+            HTMLText.escape(group.stem, into: &out)
+            add(
+                "</span></th><td class=\"num\">\(main.map { SiteChart.grouped($0.rows) } ?? "")</td><td class=\"changes\">"
+            )
             if let c = main?.changes {
-                html += "<span class=\"chg a\" title=\"added\">+\(SiteChart.grouped(c.added))</span> "
-                html += "<span class=\"chg c\" title=\"changed\">~\(SiteChart.grouped(c.changed))</span> "
-                html += "<span class=\"chg d\" title=\"deleted\">−\(SiteChart.grouped(c.deleted))</span>"
+                add("<span class=\"chg a\" title=\"added\">+\(SiteChart.grouped(c.added))</span> ")
+                add("<span class=\"chg c\" title=\"changed\">~\(SiteChart.grouped(c.changed))</span> ")
+                add("<span class=\"chg d\" title=\"deleted\">−\(SiteChart.grouped(c.deleted))</span>")
             } else {
-                html += "<span class=\"none\">—</span>"
+                add("<span class=\"none\">—</span>")
             }
-            html += "</td><td class=\"links\">"
-            html += group.files.map { link(folder, $0, label: label($0.format)) }.joined(separator: " ")
+            add("</td><td class=\"links\">")
+            for file in group.files { link(folder, file, into: &out) }
             if !group.changes.isEmpty {
-                html += "<br><span class=\"id\">changes:</span> "
-                html += group.changes.map { link(folder, $0, label: label($0.format)) }.joined(separator: " ")
+                add("<br><span class=\"id\">changes:</span> ")
+                for file in group.changes { link(folder, file, into: &out) }
             }
-            html += "</td></tr>\n"
+            add("</td></tr>\n")
         }
-        return html + "</tbody></table></div></section>\n"
+        add("</tbody></table></div></section>\n")
     }
 
     /// Report files and their changes files side by side, in name order.
@@ -70,7 +79,7 @@ enum SitePageFiles {
     private static func title(_ group: Group) -> String {
         if group.report == ReportID.priceFiles.rawValue || group.report == ReportID.priceFiles.name(changes: true) {
             let parts = group.stem.split(separator: "-").map(String.init)
-            guard parts.count >= 5 else { return "Price file " }
+            guard parts.count >= 5 else { return "Price file" }
             let view = parts[2..<(parts.count - 2)].joined(separator: " ")
             return HTMLText.escaped(
                 "Price file: \(parts[1]), \(view), \(parts[parts.count - 2]) in \(parts[parts.count - 1]) ")
@@ -87,9 +96,10 @@ enum SitePageFiles {
         }
     }
 
-    private static func link(_ folder: String, _ file: PublicationSummary.File, label: String) -> String {
-        "<span class=\"pair\"><a href=\"\(HTMLText.href(folder + file.name))\" download>\(label)</a>"
-            + "<span class=\"size\">\(size(file.bytes))</span></span>"
+    private static func link(_ folder: String, _ file: PublicationSummary.File, into out: inout [UInt8]) {
+        out += "<span class=\"pair\"><a href=\"".utf8
+        HTMLText.href(folder + file.name, into: &out)
+        out += "\" download>\(label(file.format))</a><span class=\"size\">\(size(file.bytes))</span></span> ".utf8
     }
 
     /// `812 B`, `12.3 KB`, `4.1 MB`, `1.2 GB`.
