@@ -11,7 +11,7 @@ import Testing
         ])
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n")
-        #expect(lines.count == 7 + 1 + 1)
+        #expect(lines.count == 8 + 1 + 1)
         for line in lines {
             let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
             #expect(object?["level"] != nil && object?["event"] != nil && object?["runId"] != nil)

@@ -10,6 +10,10 @@ struct FeedFixture {
         200,Reseller Two,RESELLER,100,US,ACTIVE
 
         """,
+        "contacts.csv": """
+        reseller_site,user_id,name,email,role,privileges,status,requested_date,decided_date,decided_by
+
+        """,
         "customers.csv": """
         site_number,site_name,customer_number,agreement_number,customer_name,country,currency,enrollment_type,site_role,price_level,anniversary_month
         500,Site A,900,700,Cust A,US,USD,PA,ORIGINATING,D,3
@@ -47,6 +51,11 @@ struct FeedFixture {
 
         """
     ]
+
+    /// The primary contact of site 100 that the contact tests' records name as decider.
+    static let admin =
+        "100,admin@d1.example.com,Ann Admin,admin@d1.example.com,PRIMARY,REPORTING,ACTIVE,2026-01-01,2026-01-01,"
+        + "admin@d1.example.com"
 
     /// Adds a record at the end of a feed (for saas_provisioning: a `<subscription>` element).
     mutating func append(_ file: String, _ record: String) {

@@ -17,7 +17,7 @@ private func bytes(_ folder: String) throws -> [String: Data] {
         #expect(paoBatch(["generate", "--out", b, "--seed", "7", "--bad-rows", "0.01"]).status == 0)
         #expect(paoBatch(["generate", "--out", c, "--seed", "8", "--bad-rows", "0.01"]).status == 0)
         let first = try bytes(a)
-        #expect(first.count == 7)
+        #expect(first.count == 8)
         #expect(first == (try bytes(b)))
         #expect(first != (try bytes(c)))
     }
@@ -125,7 +125,7 @@ private func bytes(_ folder: String) throws -> [String: Data] {
         }
         let names = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
         if format == .csv {
-            #expect(names.filter { $0.hasSuffix(".csv") }.count == 6)
+            #expect(names.filter { $0.hasSuffix(".csv") }.count == 7)
             #expect(!names.contains { $0.hasSuffix(".gz") })
         } else {
             #expect(names.contains { $0.hasSuffix(".csv.gz") } && names.contains { $0.hasSuffix(".xml.gz") })

@@ -17,7 +17,44 @@ private func r(_ file: String, _ record: String, _ code: RejectCode?, _ field: S
 
 private let long = String(repeating: "x", count: 4097)
 
+/// A contacts record of site 100 with `changes` (column index: value) applied.
+private func contact(_ changes: [Int: String] = [:]) -> String {
+    var fields = [
+        "100", "u1@d1.example.com", "Una User", "u1@d1.example.com", "USER", "REPORTING|PGS", "ACTIVE", "2026-02-01",
+        "2026-02-03", "admin@d1.example.com"
+    ]
+    for (i, v) in changes { fields[i] = v }
+    return fields.joined(separator: ",")
+}
+
 private let cases: [RejectCase] = [
+    // contacts (SPEC §14)
+    r("contacts.csv", contact(), nil),
+    r("contacts.csv", contact([5: "PGS|REPORTING", 4: "SECONDARY"]), nil),
+    r("contacts.csv", contact([0: "200", 9: "u1@d1.example.com"]), nil),
+    r("contacts.csv", contact([6: "PENDING", 8: "", 9: ""]), nil),
+    r("contacts.csv", "100,u1@d1.example.com,Una", .MALFORMED_RECORD),
+    r("contacts.csv", contact([2: ""]), .MISSING_FIELD, "name"),
+    r("contacts.csv", contact([2: "Una\u{7}"]), .BAD_TEXT, "name"),
+    r("contacts.csv", contact([2: String(repeating: "n", count: 4097)]), .FIELD_TOO_LONG, "name"),
+    r("contacts.csv", contact([0: "1O0"]), .BAD_ID, "reseller_site"),
+    r("contacts.csv", contact([1: "U1@d1.example.com"]), .BAD_ID, "user_id"),
+    r("contacts.csv", contact([3: "u1@localhost"]), .BAD_ID, "email"),
+    r("contacts.csv", contact([4: "ADMIN"]), .BAD_ENUM, "role"),
+    r("contacts.csv", contact([5: "REPORTING|ADMIN"]), .BAD_ENUM, "privileges"),
+    r("contacts.csv", contact([5: "REPORTING|"]), .BAD_ENUM, "privileges"),
+    r("contacts.csv", contact([6: "OPEN"]), .BAD_ENUM, "status"),
+    r("contacts.csv", contact([7: "2026-02-30"]), .BAD_DATE, "requested_date"),
+    r("contacts.csv", contact([8: "", 9: ""]), .MISSING_FIELD, "decided_date"),
+    r("contacts.csv", contact([9: ""]), .MISSING_FIELD, "decided_by"),
+    r("contacts.csv", contact([5: "PQO|PGS|PQO"]), .BAD_VALUE, "privileges"),
+    r("contacts.csv", contact([6: "PENDING"]), .BAD_VALUE, "decided_date"),
+    r("contacts.csv", contact([6: "PENDING", 8: ""]), .BAD_VALUE, "decided_by"),
+    r("contacts.csv", contact([8: "2026-01-31"]), .BAD_RANGE, "decided_date"),
+    r("contacts.csv", contact([0: "999"]), .UNKNOWN_REFERENCE, "reseller_site"),
+    r("contacts.csv", contact([9: "nobody@d1.example.com"]), .UNKNOWN_REFERENCE, "decided_by"),
+    r("contacts.csv", contact([0: "200"]), .UNKNOWN_REFERENCE, "decided_by"),
+    r("contacts.csv", contact([1: "admin@d1.example.com"]), .DUPLICATE_KEY, "reseller_site"),
     // resellers
     r("resellers.csv", "300,X,RESELLER,,US", .MALFORMED_RECORD),
     r("resellers.csv", "300,X,RESELLER,,US,ACTIVE,extra", .MALFORMED_RECORD),
@@ -207,6 +244,7 @@ private let cases: [RejectCase] = [
     @Test(arguments: cases)
     func recordGivesItsReject(_ c: RejectCase) {
         var fixture = FeedFixture()
+        if c.file == "contacts.csv" { fixture.append(c.file, FeedFixture.admin) }
         let line = fixture.lineCount(c.file) + 1
         fixture.append(c.file, c.record)
         let result = fixture.load()
@@ -228,6 +266,23 @@ private let cases: [RejectCase] = [
     @Test func everyCodeIsCovered() {
         let covered = Set(cases.compactMap(\.code))
         #expect(covered == Set(RejectCode.allCases))
+    }
+
+    @Test func decidersAreResolvedAfterTheFeedUntilNothingChanges() {
+        var fixture = FeedFixture()
+        fixture.append("contacts.csv", FeedFixture.admin)
+        // Decided by a later record (fine), and a chain whose last decider does not exist.
+        fixture.append("contacts.csv", contact([1: "early@d1.example.com", 9: "late@d1.example.com"]))
+        fixture.append("contacts.csv", contact([1: "late@d1.example.com"]))
+        fixture.append("contacts.csv", contact([1: "a@d1.example.com", 9: "b@d1.example.com"]))
+        fixture.append("contacts.csv", contact([1: "b@d1.example.com", 9: "ghost@d1.example.com"]))
+        let result = fixture.load()
+        #expect(result.rejects.map(\.line) == [5, 6])
+        #expect(result.rejects.allSatisfy { $0.code == .UNKNOWN_REFERENCE && $0.field == "decided_by" })
+        #expect(
+            result.dataset.contacts.map(\.userId) == [
+                "admin@d1.example.com", "early@d1.example.com", "late@d1.example.com"
+            ])
     }
 
     @Test func partReferencesAreResolvedUntilNothingChanges() {

@@ -33,7 +33,7 @@ private func validate(
                 with: Data(contentsOf: URL(fileURLWithPath: "\(dir)/Output/runs/\(runs[0])/run.json")))
             as! [String: Any]
         #expect(record["asOf"] as? String == "2026-11-29")
-        #expect((record["feeds"] as? [[String: Any]])?.count == 7)
+        #expect((record["feeds"] as? [[String: Any]])?.count == 8)
         #expect(FileManager.default.fileExists(atPath: "\(dir)/Output/runs/\(runs[0])/rejects.csv.gz"))
     }
 
@@ -146,7 +146,7 @@ private func validate(
         laterBroken.files["transactions.csv"] = "nonsense\n"
         let later = laterBroken.load()
         #expect(later.failure?.file == "transactions.csv")
-        #expect(later.feeds.map(\.feed) == [.resellers, .customers, .parts, .prices])
+        #expect(later.feeds.map(\.feed) == [.resellers, .contacts, .customers, .parts, .prices])
         // Rejects come in feed order, whichever feed finished first.
         var rejected = FeedFixture()
         rejected.append("prices.csv", "NOPE,US,USD,D,1.00,2026-01-01,")

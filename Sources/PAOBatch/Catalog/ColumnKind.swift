@@ -21,13 +21,13 @@ public enum ColumnKind: String, Sendable {
     private static let dateColumns: Set<String> = [
         "renewal_due_date", "first_order_date", "last_order_date", "next_renewal_date", "order_date", "coverage_start",
         "coverage_end", "quote_date", "status_date", "earliest_coverage_end", "latest_coverage_end", "effective_from",
-        "effective_to"
+        "effective_to", "requested_date", "decided_date"
     ]
     private static let integerColumns: Set<String> = [
         "anniversary_month", "orders", "active_lines", "year", "lines", "line_number", "term_months", "quantity",
         "days_to_expiry", "previous_quantity", "total_quantity", "active_quantity", "days_in_status",
         "entitled_quantity", "used_quantity", "overage_quantity", "quote_line", "quote_lines", "customers",
-        "priced_lines", "missing_prices", "ctl_lines", "saas_lines"
+        "priced_lines", "missing_prices", "ctl_lines", "saas_lines", "days_pending"
     ]
     private static let moneyColumns: Set<String> = [
         "amount", "unit_price", "renewal_unit_price", "renewal_amount", "action_unit_price", "action_amount",

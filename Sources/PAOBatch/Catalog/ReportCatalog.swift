@@ -1,4 +1,4 @@
-/// Every report id of SPEC §4 and §5.
+/// Every report id of SPEC §4, §5 and §14.
 public enum ReportID: String, CaseIterable, Sendable, Comparable {
     case customers
     case orderHistorySummary = "order-history-summary"
@@ -15,6 +15,8 @@ public enum ReportID: String, CaseIterable, Sendable, Comparable {
     case renewalQuotes = "renewal-quotes"
     case renewalsSummary = "renewals-summary"
     case inventory
+    case siteContacts = "site-contacts"
+    case accessRequests = "access-requests"
     case priceFiles = "price-files"
 
     public static func < (a: ReportID, b: ReportID) -> Bool { a.rawValue < b.rawValue }
@@ -30,7 +32,9 @@ public struct ReportSpec: Sendable {
     /// Text columns that get the CSV formula guard (SPEC §10).
     public static let guardedColumns: Set<String> = [
         "site_name", "customer_name", "reseller_name", "part_description", "renewal_part_description",
-        "action_part_description", "description", "product_name", "charge_metric", "element_value", "suppression_reason"
+        "action_part_description", "description", "product_name", "charge_metric", "element_value",
+        "suppression_reason",
+        "name"
     ]
 }
 
@@ -200,6 +204,15 @@ public let reportCatalog: [ReportSpec] = [
             site_number, customer_number, site_name, customer_name, product_id, product_name, part_number, \
             part_description, part_type, charge_metric, quantity, lines, earliest_coverage_end, latest_coverage_end
             """), params: []),
+    ReportSpec(
+        id: .siteContacts, description: "The site's own contacts: roles, privileges and where their access stands",
+        columns: columns(
+            "user_id, name, email, role, privileges, status, requested_date, decided_date, decided_by"),
+        params: []),
+    ReportSpec(
+        id: .accessRequests, description: "Pending access requests of the site and who may approve them",
+        columns: columns("user_id, name, email, requested_date, days_pending, approvers, overdue"),
+        params: [ParamSpec(name: "overdueDays", kind: dayCount, default: .integer(5))]),
     ReportSpec(
         id: .priceFiles, description: "Current and future price files per family, view, country and currency",
         columns: columns(

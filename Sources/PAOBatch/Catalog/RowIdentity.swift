@@ -51,6 +51,9 @@ extension ReportID {
         case .inventory:
             return RowIdentity(
                 sort: ["site_number", "product_id", "part_number"], key: ["site_number", "part_number"], volatile: [])
+        case .siteContacts: return RowIdentity(sort: ["status", "role", "user_id"], key: ["user_id"], volatile: [])
+        case .accessRequests:
+            return RowIdentity(sort: ["requested_date", "user_id"], key: ["user_id"], volatile: ["days_pending"])
         case .priceFiles:
             let key = ["part_number", "price_level", "effective_from"]
             return RowIdentity(sort: key, key: key, volatile: [])

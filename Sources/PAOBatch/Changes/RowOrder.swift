@@ -1,10 +1,14 @@
 /// A report's order over printed values (SPEC §3 Sorting, §11): its sort columns, then its key
 /// columns; text by UTF-8 bytes with the empty value first, numbers numerically, dates
-/// chronologically, price levels in canonical order.
+/// chronologically, price levels and contacts' statuses and roles in canonical order.
 struct RowOrder {
     private let columns: [(index: Int, rule: Rule)]
 
-    private enum Rule { case bytes, number, priceLevel }
+    private enum Rule {
+        case bytes, number
+        /// A code in its canonical place; an unknown one first.
+        case canonical([String])
+    }
 
     init(columns names: [String], identity: RowIdentity) {
         var list: [(Int, Rule)] = []
@@ -12,7 +16,9 @@ struct RowOrder {
             let rule: Rule
             switch ColumnKind(column: name) {
             case .integer, .money, .percent: rule = .number
-            case .text where name == "price_level": rule = .priceLevel
+            case .text where name == "price_level": rule = .canonical(PriceLevel.allCases.sorted().map(\.rawValue))
+            case .text where name == "status": rule = .canonical(ContactStatus.allCases.map(\.rawValue))
+            case .text where name == "role": rule = .canonical(ContactRole.allCases.map(\.rawValue))
             case .text, .date, .month: rule = .bytes
             }
             list.append((names.firstIndex(of: name)!, rule))
@@ -26,8 +32,8 @@ struct RowOrder {
             switch rule {
             case .bytes: order = Order(compareBytes(a[i], b[i]))
             case .number: order = Order(RowOrder.number(a[i]), RowOrder.number(b[i]))
-            case .priceLevel:
-                order = Order(PriceLevel(rawValue: a[i])?.ordinal ?? -1, PriceLevel(rawValue: b[i])?.ordinal ?? -1)
+            case .canonical(let codes):
+                order = Order(codes.firstIndex(of: a[i]) ?? -1, codes.firstIndex(of: b[i]) ?? -1)
             }
             if order != .equal { return order }
         }

@@ -11,13 +11,14 @@ public struct LoadResult: Sendable {
     public var failure: FeedError?
 }
 
-/// Loads the seven feeds of an input folder (SPEC §2): the master feeds in order, then prices beside
-/// transactions and usage beside provisioning, one on each core (neither of a pair reads the other).
+/// Loads the eight feeds of an input folder (SPEC §2): the master feeds in order (contacts beside
+/// customers), then prices beside transactions and usage beside provisioning, one on each core
+/// (neither of a pair reads the other).
 /// Rejects, counts and the error that stops loading come out as if the feeds were read in SPEC order.
 public enum DatasetLoader {
     /// Feeds loaded one after another, or two at once.
     static let phases: [[FeedName]] = [
-        [.resellers], [.customers], [.parts], [.prices, .transactions], [.saas_usage, .saas_provisioning]
+        [.resellers], [.contacts, .customers], [.parts], [.prices, .transactions], [.saas_usage, .saas_provisioning]
     ]
 
     /// Finds every feed first (a missing required feed wins over a broken one, SPEC §1), then loads them.

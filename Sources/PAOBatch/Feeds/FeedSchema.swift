@@ -1,14 +1,18 @@
-/// The seven feeds, in load order (SPEC §2).
+/// The eight feeds, in load order (SPEC §2).
 public enum FeedName: String, CaseIterable, Sendable {
-    case resellers, customers, parts, prices, transactions, saas_usage, saas_provisioning
+    case resellers, contacts, customers, parts, prices, transactions, saas_usage, saas_provisioning
 
-    public var isRequired: Bool { self != .saas_usage && self != .saas_provisioning }
+    public var isRequired: Bool { self != .contacts && self != .saas_usage && self != .saas_provisioning }
 
     /// The columns of a flat feed, in its table's order (empty for saas_provisioning).
     var columns: [FeedColumn] {
         switch self {
         case .resellers:
             return cols("reseller_site*", "reseller_name*", "role*", "distributor_site", "country*", "status*")
+        case .contacts:
+            return cols(
+                "reseller_site*", "user_id*", "name*", "email*", "role*", "privileges", "status*", "requested_date*",
+                "decided_date", "decided_by")
         case .customers:
             return cols(
                 "site_number*", "site_name*", "customer_number*", "agreement_number", "customer_name*",

@@ -136,6 +136,21 @@ struct FieldChecks {
     }
 
     /// `UNKNOWN_REFERENCE` for the value of `column`, which is not `what`.
+    /// Cases joined by `|`, each spelled exactly (`BAD_ENUM`); empty when absent. Repeats are kept.
+    func enumerationList<E: FeedEnum>(_ column: Int, _: E.Type) throws(RecordFault) -> [E] {
+        guard let v = try present(column) else { return [] }
+        var cases: [E] = []
+        for item in v.split(separator: 0x7C, omittingEmptySubsequences: false) {
+            guard let e = E.parse(item) else {
+                throw fault(
+                    .BAD_ENUM, column, v,
+                    "is not a list of \(E.allCases.map(\.rawValue).joined(separator: " ")) joined by |")
+            }
+            cases.append(e)
+        }
+        return cases
+    }
+
     func unknownReference(_ column: Int, _ what: String) -> RecordFault {
         let v = (try? value(column)) ?? nil
         return fault(.UNKNOWN_REFERENCE, column, v ?? Bytes(start: nil, count: 0), "is not \(what)")

@@ -2,7 +2,7 @@
     import Glibc
 #endif
 
-/// Writes a deterministic set of the seven feeds (SPEC §9): the same options give the same bytes.
+/// Writes a deterministic set of the eight feeds (SPEC §9): the same options give the same bytes.
 public final class FeedGenerator {
     let options: GeneratorOptions
     var rng: SplitMix64
@@ -31,6 +31,7 @@ public final class FeedGenerator {
             for suffix in [".csv", ".csv.gz", ".xml", ".xml.gz"] { unlink("\(folder)/\(feed.rawValue)\(suffix)") }
         }
         try writeResellers(folder)
+        try writeContacts(folder)
         try writeCustomers(folder)
         try writeParts(folder)
         try writePrices(folder)

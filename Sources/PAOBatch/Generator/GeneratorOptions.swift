@@ -48,6 +48,7 @@ public struct GeneratorOptions: Sendable {
         guard feedFormat == .mixed else { return (false, false) }
         switch feed {
         case .resellers: return (true, false)
+        case .contacts: return (false, false)
         case .customers: return (true, true)
         case .parts: return (false, false)
         case .prices: return (false, true)

@@ -1,5 +1,6 @@
 /// The isolation check of SPEC §8, built from the feeds on its own (not from the report code):
-/// every row of a site's files must name only related customers, in-scope resellers and in-scope lines.
+/// every row of a site's files must name only related customers, in-scope resellers and in-scope
+/// lines, and only the site's own contacts (SPEC §14).
 final class IsolationCheck: @unchecked Sendable {
     private let data: Dataset
     /// Entries are customer and reseller indexes (site numbers are unique in accepted records).
@@ -9,6 +10,8 @@ final class IsolationCheck: @unchecked Sendable {
     private let sellersOfCustomer: [[Int32]]
     private var lineIndex = KeyIndex(capacity: 1 << 16)
     private let visible: [Bool]
+    /// Each reseller site's contacts' user ids.
+    private let contactsOfSite: [Set<String>]
 
     init(_ data: Dataset, asOf: Day) {
         self.data = data
@@ -24,6 +27,9 @@ final class IsolationCheck: @unchecked Sendable {
             visible[i] = true
         }
         sellersOfCustomer = sellers.map { Array($0) }
+        var contacts = [Set<String>](repeating: [], count: data.resellers.count)
+        for contact in data.contacts { contacts[Int(contact.reseller)].insert(contact.userId) }
+        contactsOfSite = contacts
         self.visible = visible
         for (i, line) in data.lines.enumerated() {
             lineIndex.insert(KeyIndex.hash(line.orderNumber.utf8, seed: UInt64(line.lineNumber)), Int32(i))
@@ -34,6 +40,7 @@ final class IsolationCheck: @unchecked Sendable {
     struct SiteCheck {
         let check: IsolationCheck
         let site: String
+        let siteIndex: Int32
         /// Per reseller: whether it is in the site's scope.
         let inScope: [Bool]
 
@@ -45,13 +52,14 @@ final class IsolationCheck: @unchecked Sendable {
 
         /// Where the checked columns are in a report's rows.
         struct Columns {
-            let reseller, customer, order, line: Int?
+            let reseller, customer, order, line, user: Int?
 
             init(_ spec: ReportSpec) {
                 reseller = spec.columns.firstIndex(of: "reseller_site")
                 customer = spec.columns.firstIndex(of: "site_number")
                 order = spec.columns.firstIndex(of: "order_number")
                 line = spec.columns.firstIndex(of: "line_number")
+                user = spec.columns.firstIndex(of: "user_id")
             }
         }
 
@@ -78,6 +86,9 @@ final class IsolationCheck: @unchecked Sendable {
                     return "line \(order)/\(n) is not in scope"
                 }
             }
+            if let user = column(columns.user), !c.contactsOfSite[Int(siteIndex)].contains(user) {
+                return "contact \(user) is not the site's own"
+            }
             return nil
         }
     }
@@ -86,6 +97,6 @@ final class IsolationCheck: @unchecked Sendable {
         var inScope = [Bool](repeating: false, count: data.resellers.count)
         inScope[Int(site)] = true
         for (i, r) in data.resellers.enumerated() where r.distributor == site { inScope[i] = true }
-        return SiteCheck(check: self, site: data.resellers[Int(site)].site, inScope: inScope)
+        return SiteCheck(check: self, site: data.resellers[Int(site)].site, siteIndex: site, inScope: inScope)
     }
 }

@@ -1,6 +1,8 @@
 /// Everything the feeds hold after validation: the input of every report.
 public struct Dataset: Sendable {
     public var resellers: [Reseller] = []
+    /// Accepted contacts, in feed order.
+    public var contacts: [Contact] = []
     public var customers: [Customer] = []
     public var parts: [Part] = []
     public var prices: [PriceRecord] = []

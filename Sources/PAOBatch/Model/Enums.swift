@@ -55,3 +55,10 @@ public enum PartType: String, FeedEnum {
 public enum PartFamily: String, FeedEnum { case software, saas }
 
 public enum ProvisioningStatus: String, FeedEnum { case PENDING, IN_PROGRESS, PROVISIONED, FAILED, CANCELLED }
+
+/// A contact's role at its site (SPEC §14), in sort order.
+public enum ContactRole: String, FeedEnum { case PRIMARY, SECONDARY, USER }
+/// Where a contact's access stands (SPEC §14), in sort order.
+public enum ContactStatus: String, FeedEnum { case ACTIVE, PENDING, REJECTED, REMOVED }
+/// A portal privilege (SPEC §14), in canonical order.
+public enum Privilege: String, FeedEnum { case REPORTING, ORDERING, PQO, PGS }

@@ -83,3 +83,19 @@ public struct ProvisioningRecord: Sendable {
     /// Element name and value; a repeated name keeps the last value, an empty value is "not provided".
     public var elements: [(name: String, value: String)]
 }
+
+/// An accepted contact of a reseller site (SPEC §14).
+public struct Contact: Sendable {
+    /// Index of the site in `Dataset.resellers`.
+    public var reseller: Int32
+    public var userId: String
+    public var name: String
+    public var email: String
+    public var role: ContactRole
+    /// In canonical order, without repeats.
+    public var privileges: [Privilege]
+    public var status: ContactStatus
+    public var requested: Day
+    public var decided: Day?
+    public var decidedBy: String?
+}

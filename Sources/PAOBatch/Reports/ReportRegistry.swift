@@ -18,6 +18,8 @@ public enum ReportRegistry {
         case .renewalQuotes: rows = RenewalQuotesReport.rows(input)
         case .renewalsSummary: return RenewalsSummaryReport.rows(input)
         case .inventory: rows = InventoryReport.rows(input)
+        case .siteContacts: return ContactReports.siteContacts(input)
+        case .accessRequests: return ContactReports.accessRequests(input)
         case .priceFiles: preconditionFailure("price files are per country, not per site")
         }
         let filters = input.filters

@@ -15,6 +15,8 @@ public final class AsOfView: @unchecked Sendable {
     public let ranks: TextRanks
     /// Usage records of each subscription.
     let usageBySubscription: [[Int32]]
+    /// Each reseller site's own contacts requested by the as-of date (SPEC §14, §10), in feed order.
+    public let contactsByReseller: [[Int32]]
     /// The accepted provisioning record of each subscription.
     let provisioningBySubscription: [Int32: ProvisioningRecord]
 
@@ -37,6 +39,11 @@ public final class AsOfView: @unchecked Sendable {
         for (i, u) in data.usage.enumerated() { usage[Int(u.subscription)].append(Int32(i)) }
         usageBySubscription = usage
         provisioningBySubscription = Dictionary(uniqueKeysWithValues: data.provisioning.map { ($0.subscription, $0) })
+        var contacts = [[Int32]](repeating: [], count: data.resellers.count)
+        for (i, c) in data.contacts.enumerated() where c.requested <= asOf {
+            contacts[Int(c.reseller)].append(Int32(i))
+        }
+        contactsByReseller = contacts
     }
 
     /// The visible lines in scope for reseller `site`, in feed order per reseller.

@@ -18,6 +18,7 @@ final class LoadContext: @unchecked Sendable {
         do throws(FeedError) {
             switch file.feed {
             case .resellers: try loadResellers(file, chunkSize: chunkSize)
+            case .contacts: try loadContacts(file, chunkSize: chunkSize)
             case .customers: try loadCustomers(file, chunkSize: chunkSize)
             case .parts: try loadParts(file, chunkSize: chunkSize)
             case .prices: try loadPrices(file, chunkSize: chunkSize)
@@ -47,6 +48,7 @@ final class LoadContext: @unchecked Sendable {
     /// Takes in the table a fork loaded for `feed`, with its rejects and counts at the given places.
     func adopt(_ feed: FeedName, from fork: LoadContext, rejectsAt: Int, statsAt: Int) {
         switch feed {
+        case .contacts: dataset.contacts = fork.dataset.contacts
         case .prices: dataset.prices = fork.dataset.prices
         case .saas_usage: dataset.usage = fork.dataset.usage
         default: preconditionFailure("\(feed) is not loaded beside another feed")
