@@ -37,8 +37,10 @@ public enum BatchRun {
             try prepareStage(stage, shardTag: request.shardTag, output: config.output)
             let items = plan(jobs, data: data, request: request, stage: stage, warnings: &warnings)
             let priceFiles = PriceFileStore(view: view, folder: stage + "/shared", gzipLevel: config.gzipLevel)
+            let access = siteAccess(items, view: view, config: config, warnings: &warnings)
             let results = try self.stage(
-                items, view: view, isolation: isolation, priceFiles: priceFiles, config: config, request: request)
+                items, view: view, isolation: isolation, priceFiles: priceFiles, access: access, config: config,
+                request: request)
             try StepFailure.output { () throws(OutputError) in try syncFileSystem(stage) }
             warnings += results.warnings
             for country in priceFiles.unpriced.sorted() {
@@ -53,7 +55,9 @@ public enum BatchRun {
             let written = RunClock.stamp(clock.started).replacingOccurrences(of: "T", with: " ").dropLast() + " UTC"
             var pages = 0.0
             try StepFailure.output { () throws(OutputError) in
-                pages = try SitePublication(publisher: publisher, view: view, written: String(written)).run(items) {
+                let publication = SitePublication(
+                    publisher: publisher, view: view, written: String(written), access: access)
+                pages = try publication.run(items) {
                     crash.reached(.betweenPublishes)
                 }
             }
@@ -82,6 +86,8 @@ public enum BatchRun {
                 try FileSystem.removeTree("\(output)/\(name)")
             }
             try PreparedRun.makeFolders(stage)
+            // Nobody else reaches a folder before it is published with its final access.
+            try makePrivateFolder(stage)
         }
     }
 
@@ -104,7 +110,7 @@ public enum BatchRun {
     /// Writes every planned folder into the staging area, on every core; the first failure stops it.
     private static func stage(
         _ items: [PlannedFolder], view: AsOfView, isolation: IsolationCheck, priceFiles: PriceFileStore,
-        config: JobsConfig, request: RunRequest
+        access: [Int32: FolderAccess], config: JobsConfig, request: RunRequest
     ) throws(StepFailure) -> StagingResults {
         let results = StagingResults(count: items.count)
         let threads =
@@ -115,7 +121,8 @@ public enum BatchRun {
                 let folder = StagedFolder(
                     view: view, job: item.job, site: item.site, folder: item.folder,
                     publishedFolder: "\(config.output)/sites/\(view[reseller: item.site].site)/\(item.job.name)",
-                    gzipLevel: config.gzipLevel, isolation: isolation.forSite(item.site), priceFiles: priceFiles)
+                    gzipLevel: config.gzipLevel, isolation: isolation.forSite(item.site), priceFiles: priceFiles,
+                    access: access[item.site])
                 let itemClock = Stopwatch()
                 do throws(StagedFolder.Failure) {
                     results.store(n, try folder.write(), seconds: itemClock.elapsed)
@@ -130,6 +137,25 @@ public enum BatchRun {
         case .isolation(let message)?: throw StepFailure(.software, message)
         case nil: return results
         }
+    }
+
+    /// Per selected site, who may enter its folders (SPEC §14); a missing group is a warning and
+    /// leaves the site's folders to their owner.
+    private static func siteAccess(
+        _ items: [PlannedFolder], view: AsOfView, config: JobsConfig, warnings: inout [String]
+    ) -> [Int32: FolderAccess] {
+        var access: [Int32: FolderAccess] = [:]
+        for site in Set(items.map(\.site)).sorted() {
+            let id = view[reseller: site].site
+            guard let folders = config.access.folders(site: id) else { continue }
+            if folders.group == nil {
+                warnings.append(
+                    "group \(config.access.groupPrefix)\(id) does not exist: site \(id)'s folders are owner-only (0700)"
+                )
+            }
+            access[site] = folders
+        }
+        return access
     }
 
     /// The run record's per-job totals.

@@ -8,10 +8,24 @@ public struct JobsConfig: Sendable {
     public var csv: CSVDialect
     public var rejects: RejectThresholds
     public var retain: Int
+    public var access: ShareAccess
     public var jobs: [Job]
 }
 
 /// When rejected records abort a run.
+/// Top-level `access` (SPEC §14): whether site folders are restricted to a group per site.
+public struct ShareAccess: Sendable, Equatable {
+    public enum Mode: String, Sendable { case none, group }
+    public var mode = Mode.none
+    /// The group of site S is `<groupPrefix>S`.
+    public var groupPrefix = "pao-"
+
+    /// The access of site `site`'s folders; nil when folders are left as the umask makes them.
+    func folders(site: String) -> FolderAccess? {
+        mode == .group ? FolderAccess.site(site, prefix: groupPrefix) : nil
+    }
+}
+
 public struct RejectThresholds: Sendable {
     public var maxRatio = 0.001
     public var perFeed: [FeedName: Double] = [:]

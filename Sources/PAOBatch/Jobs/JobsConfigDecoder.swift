@@ -17,7 +17,7 @@ extension JobsConfig {
             throw ConfigError("$", "not valid JSON at byte \(error.offset): \(error.message)")
         }
         let top = try ConfigNode(root, "$").object(allowed: [
-            "input", "output", "timezone", "gzipLevel", "csv", "rejects", "retain", "jobs"
+            "input", "output", "timezone", "gzipLevel", "csv", "rejects", "retain", "access", "jobs"
         ])
         func resolve(_ p: String) -> String { p.hasPrefix("/") ? p : folder + "/" + p }
         let timezone = try top["timezone"]?.string() ?? "UTC"
@@ -32,6 +32,27 @@ extension JobsConfig {
                         throw ConfigError(node.path, "unknown feed \(name)")
                     }
                     thresholds.perFeed[feed] = try node.object(allowed: ["maxRatio"])["maxRatio"]?.ratio()
+                }
+            }
+        }
+        var access = ShareAccess()
+        if let a = try top["access"]?.object(allowed: ["mode", "groupPrefix"]) {
+            if let mode = a["mode"] {
+                let text = try mode.string()
+                guard let parsed = ShareAccess.Mode(rawValue: text) else {
+                    throw ConfigError(mode.path, "mode must be none or group, not \(text)")
+                }
+                access.mode = parsed
+            }
+            if let prefix = a["groupPrefix"] {
+                access.groupPrefix = try prefix.string()
+                guard
+                    access.groupPrefix.utf8.allSatisfy({
+                        $0 &- 0x61 < 26 || $0 &- 0x30 < 10 || $0 == 0x2D || $0 == 0x5F
+                    }),
+                    access.groupPrefix.utf8.count <= 20
+                else {
+                    throw ConfigError(prefix.path, "groupPrefix must be at most 20 of a-z 0-9 - _")
                 }
             }
         }
@@ -52,7 +73,7 @@ extension JobsConfig {
         if jobs.isEmpty { throw ConfigError("$.jobs", "at least one job is required") }
         return JobsConfig(
             input: input, output: output, timezone: timezone, gzipLevel: gzipLevel, csv: csv,
-            rejects: thresholds, retain: retain, jobs: jobs)
+            rejects: thresholds, retain: retain, access: access, jobs: jobs)
     }
 }
 

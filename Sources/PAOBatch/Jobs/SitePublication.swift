@@ -1,12 +1,20 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Publication of a run's staged folders (SPEC §6.6, §11, §12): every folder moved into place;
 /// then each site's feed and page written beside them on every core, made durable with one sync
 /// and renamed into place; then `retain`. A run killed at any point leaves every feed and page
-/// whole and naming only folders that exist, as `retain` runs last.
+/// whole and naming only folders that exist, as `retain` runs last. With access restricted
+/// (SPEC §14), each site's folders are secured and its members file written before its folders
+/// are published.
 struct SitePublication {
     let publisher: Publisher
     let view: AsOfView
     /// When the pages say they were written.
     let written: String
+    /// Per site, who may enter its folders; empty when access is not restricted (SPEC §14).
+    let access: [Int32: FolderAccess]
 
     /// Publishes `items` (`afterFirst` runs once the first folder is in place); returns the
     /// seconds spent writing feeds and pages.
@@ -17,6 +25,10 @@ struct SitePublication {
         var first = true
         for siteItems in sites {
             let site = view[reseller: siteItems[0].site].site
+            if let access = access[siteItems[0].site] {
+                try secure(site, jobs: siteItems.map(\.job.name), access)
+                try writeMembers(siteItems[0].site)
+            }
             var dates: [String: Set<String>] = [:]
             for item in siteItems {
                 try publisher.publish(staged: item.folder, site: site, job: item.job.name)
@@ -45,6 +57,45 @@ struct SitePublication {
         }
         try syncFileSystem(publisher.root)
         return seconds
+    }
+
+    /// Restricts the site's folder, its job folders (made now if new, still empty) and every
+    /// versioned folder already in them, before this run publishes into them; `sites/` is 0711
+    /// (no listing). The folders this run publishes got their access in staging.
+    private func secure(_ site: String, jobs: [String], _ access: FolderAccess) throws(OutputError) {
+        let sites = publisher.root + "/sites"
+        try makeFolder(sites)
+        guard chmod(sites, 0o711) == 0 else {
+            throw OutputError(.cannotCreate, sites, "cannot set the folder's mode: \(FileSystem.errorText())")
+        }
+        let siteFolder = sites + "/" + site
+        try makeFolder(siteFolder)
+        try access.apply(to: siteFolder)
+        for job in jobs { try makeFolder(siteFolder + "/" + job) }
+        for job in try FileSystem.names(siteFolder) where FileSystem.entry(siteFolder + "/" + job) == .folder {
+            try access.apply(to: siteFolder + "/" + job)
+            for name in try FileSystem.names(siteFolder + "/" + job) where name.hasPrefix(".v-") {
+                if FileSystem.entry(siteFolder + "/" + job + "/" + name) == .folder {
+                    try access.apply(to: siteFolder + "/" + job + "/" + name)
+                }
+            }
+        }
+    }
+
+    /// `access/<site>.members` (0600, replaced atomically): the user ids of the site's ACTIVE
+    /// contacts with the REPORTING privilege, sorted, one a line: who the directory should put in
+    /// the site's group.
+    private func writeMembers(_ site: Int32) throws(OutputError) {
+        let folder = publisher.root + "/access"
+        try makePrivateFolder(folder)
+        let members = view.contactsByReseller[Int(site)].map { view.data.contacts[Int($0)] }
+            .filter { $0.status == .ACTIVE && $0.privileges.contains(.REPORTING) }.map(\.userId).sorted(by: textLess)
+        let name = view[reseller: site].site + ".members"
+        let temporary = "\(folder)/.\(name).tmp-\(publisher.runId)"
+        let file = try FileSink(path: temporary, mode: 0o600)
+        try file.write(Array(members.map { $0 + "\n" }.joined().utf8))
+        try file.close(sync: true)
+        try FileSystem.move(temporary, "\(folder)/\(name)")
     }
 
     /// Who a site is, for its page.

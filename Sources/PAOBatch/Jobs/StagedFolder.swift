@@ -13,6 +13,8 @@ struct StagedFolder {
     let gzipLevel: Int
     let isolation: IsolationCheck.SiteCheck
     let priceFiles: PriceFileStore
+    /// Who may enter the folder once published (SPEC §14); nil: as the umask makes it.
+    let access: FolderAccess?
 
     enum Failure: Error {
         case output(OutputError)
@@ -85,6 +87,7 @@ struct StagedFolder {
         try FolderManifest.write(
             site: siteId, job: job.name, asOf: view.asOf, baseline: baseline?.asOf, gzipLevel: gzipLevel,
             files: staged.files, into: folder)
+        try access?.apply(to: folder)
         return staged
     }
 
