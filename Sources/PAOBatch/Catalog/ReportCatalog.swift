@@ -205,12 +205,12 @@ public let reportCatalog: [ReportSpec] = [
             part_description, part_type, charge_metric, quantity, lines, earliest_coverage_end, latest_coverage_end
             """), params: []),
     ReportSpec(
-        id: .siteContacts, description: "The site's own contacts: roles, privileges and where their access stands",
+        id: .siteContacts, description: "The site's own contacts: roles, privileges, access status (no customer filters)",
         columns: columns(
             "user_id, name, email, role, privileges, status, requested_date, decided_date, decided_by"),
         params: []),
     ReportSpec(
-        id: .accessRequests, description: "Pending access requests of the site and who may approve them",
+        id: .accessRequests, description: "Pending access requests and who may approve them (no customer filters)",
         columns: columns("user_id, name, email, requested_date, days_pending, approvers, overdue"),
         params: [ParamSpec(name: "overdueDays", kind: dayCount, default: .integer(5))]),
     ReportSpec(
