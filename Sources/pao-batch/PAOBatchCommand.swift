@@ -10,6 +10,7 @@ struct PAOBatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pao-batch",
         abstract: "Passport Advantage reseller reports and price files, published per reseller site.",
+        version: "pao-batch \(toolVersion)",
         subcommands: [
             RunCommand.self, ValidateCommand.self, GenerateCommand.self, ScheduleCommand.self, ReportsCommand.self
         ]

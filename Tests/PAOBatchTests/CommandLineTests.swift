@@ -31,9 +31,31 @@ import Testing
         #expect(result.stderr.split(separator: "\n").count == 1)
     }
 
-    @Test func unknownJobExits64() {
+    @Test func unknownJobExits64AndNamesTheJobsThereAre() {
         let dir = sampleRun()
-        #expect(paoBatch(["run", "--config", dir + "/jobs.json", "--job", "nope"]).status == 64)
+        let result = paoBatch(["run", "--config", dir + "/jobs.json", "--job", "nope"])
+        #expect(result.status == 64)
+        #expect(
+            result.stderr.contains(
+                "unknown job nope: \(dir)/jobs.json has jobs daily-renewals, daily-customers, "
+                    + "daily-saas, weekly-price-files"), "\(result.stderr)")
+    }
+
+    @Test func anUnreadableConfigSaysWhichFileWhereAndWhy() {
+        let dir = temporaryFolder()
+        let missing = runProcess(binary, ["validate", "--config", "none.json"], cwd: dir)
+        #expect(missing.status == 78)
+        #expect(
+            missing.stderr
+                == "pao-batch validate: cannot read the config none.json (working folder \(dir)): "
+                + "No such file or directory\n", "\(missing.stderr)")
+        let folder = paoBatch(["run", "--config", dir])
+        #expect(folder.status == 78 && folder.stderr.hasSuffix("it is a folder\n") && !folder.stderr.contains("$:"))
+    }
+
+    @Test func versionIsPrinted() {
+        let result = paoBatch(["--version"])
+        #expect(result.status == 0 && result.stdout == "pao-batch \(toolVersion)\n")
     }
 
     @Test func scheduleprintsCrontabLines() {

@@ -205,7 +205,8 @@ public let reportCatalog: [ReportSpec] = [
             part_description, part_type, charge_metric, quantity, lines, earliest_coverage_end, latest_coverage_end
             """), params: []),
     ReportSpec(
-        id: .siteContacts, description: "The site's own contacts: roles, privileges, access status (no customer filters)",
+        id: .siteContacts,
+        description: "The site's own contacts: roles, privileges, access status (no customer filters)",
         columns: columns(
             "user_id, name, email, role, privileges, status, requested_date, decided_date, decided_by"),
         params: []),

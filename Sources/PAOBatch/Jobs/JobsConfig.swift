@@ -70,5 +70,6 @@ public struct ConfigError: Error, Sendable, CustomStringConvertible {
         self.message = message
     }
 
-    public var description: String { "\(path): \(message)" }
+    /// `<JSON path>: <message>`, or the message alone for a file that could not be read.
+    public var description: String { path.isEmpty ? message : "\(path): \(message)" }
 }

@@ -4,7 +4,10 @@ extension JobsConfig {
     /// Reads and checks a `jobs.json`; paths in it are resolved against its folder.
     public static func load(path: String) throws(ConfigError) -> JobsConfig {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ConfigError("$", "cannot read \(path)")
+            throw ConfigError(
+                "",
+                "cannot read the config \(path) (working folder \(FileManager.default.currentDirectoryPath)): \(whyUnreadable(path))"
+            )
         }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         return try decode(Array(data), folder: folder)
@@ -75,6 +78,17 @@ extension JobsConfig {
             input: input, output: output, timezone: timezone, gzipLevel: gzipLevel, csv: csv,
             rejects: thresholds, retain: retain, access: access, jobs: jobs)
     }
+}
+
+/// The operating system's reason a file cannot be read.
+private func whyUnreadable(_ path: String) -> String {
+    var st = stat()
+    if stat(path, &st) != 0 { return String(cString: strerror(errno)) }
+    if (st.st_mode & S_IFMT) == S_IFDIR { return "it is a folder" }
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    if fd < 0 { return String(cString: strerror(errno)) }
+    close(fd)
+    return "read failed"
 }
 
 /// Refuses an output root that would publish over something not the tool's own: an empty path,

@@ -27,10 +27,16 @@ struct PreparedRun {
     ) -> Result<PreparedRun, OutcomeBox> {
         let config: JobsConfig
         do { config = try JobsConfig.load(path: configPath) } catch {
-            return .failure(OutcomeBox(RunOutcome(status: .config, message: "\(configPath): \(error)")))
+            let message = error.path.isEmpty ? error.description : "\(configPath): \(error)"
+            return .failure(OutcomeBox(RunOutcome(status: .config, message: message)))
         }
         if let unknown = jobNames.first(where: { name in !config.jobs.contains { $0.name == name } }) {
-            return .failure(OutcomeBox(RunOutcome(status: .usage, message: "unknown job \(unknown)", config: config)))
+            let names = config.jobs.map(\.name).joined(separator: ", ")
+            return .failure(
+                OutcomeBox(
+                    RunOutcome(
+                        status: .usage, message: "unknown job \(unknown): \(configPath) has jobs \(names)",
+                        config: config)))
         }
         // Without an output folder there is no lock and no run record; a missing or doubled feed
         // still wins over 73 (SPEC §1 precedence).
