@@ -1,8 +1,9 @@
+import Foundation
 import Logging
 import PAOBatch
 
 /// A swift-log handler for `--log-format json`: one JSON object per line on stdout, with the
-/// level, the message as `event`, and the metadata as fields.
+/// the UTC time, the level, the message as `event`, and the metadata as fields.
 struct JSONLogHandler: LogHandler {
     var logLevel: Logger.Level = .info
     var metadata: Logger.Metadata = [:]
@@ -14,7 +15,8 @@ struct JSONLogHandler: LogHandler {
 
     func log(event: LogEvent) {
         var fields: [(key: String, value: JSONValue)] = [
-            ("level", .string(event.level.rawValue)), ("event", .string(event.message.description))
+            ("time", .string(RunClock.stamp(Date()))), ("level", .string(event.level.rawValue)),
+            ("event", .string(event.message.description))
         ]
         let merged = metadata.merging(event.metadata ?? [:]) { $1 }
         for key in merged.keys.sorted() { fields.append((key, JSONLogHandler.json(merged[key]!))) }

@@ -22,12 +22,8 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let showProgress = !quiet && (progress == .always || (progress == .auto && isatty(2) != 0))
-        let started = Stopwatch()
-        let report: @Sendable (Int, Int) -> Void = { done, total in
-            let rate = Double(done) / max(started.elapsed, 0.001)
-            let eta = rate > 0 ? Int(Double(total - done) / rate) : 0
-            printError("\rsites \(done)/\(total)  \(Int(rate))/s  ETA \(eta)s   ", newline: done == total)
-        }
+        let line = ProgressLine()
+        let report: @Sendable (Int, Int) -> Void = { done, total in line.report(done: done, total: total) }
         let feeds: @Sendable (FeedStats) -> Void = { f in
             let rate = f.seconds > 0 ? Int(Double(f.streamBytes) / 1e6 / f.seconds) : 0
             printError("read \(f.feed.rawValue): \(f.read) records, \(f.rejected) rejected, \(rate) MB/s")

@@ -15,6 +15,8 @@ import Testing
         for line in lines {
             let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
             #expect(object?["level"] != nil && object?["event"] != nil && object?["runId"] != nil)
+            let time = object?["time"] as? String ?? ""
+            #expect(time.count == 20 && time.hasSuffix("Z") && time.dropFirst(10).hasPrefix("T"), "\(time)")
         }
         let end = try JSONSerialization.jsonObject(with: Data(lines.last!.utf8)) as! [String: Any]
         #expect(end["event"] as? String == "end" && end["exitCode"] as? Int == 0)
@@ -105,7 +107,14 @@ import Testing
         ])
         #expect(result.status == 0)
         #expect(result.stderr.contains("read transactions: 2000 records, 0 rejected"))
-        #expect(result.stderr.contains("sites 19/19"))
+        #expect(result.stderr.contains("site-jobs 19/19"))
+        // The first estimate waits for a few finished site-jobs; the last one is an estimate.
+        let shown = result.stderr.split(whereSeparator: { $0 == "\r" || $0 == "\n" }).filter {
+            $0.hasPrefix("site-jobs ")
+        }
+        let early = shown.filter { Int($0.dropFirst(10).prefix { $0 != "/" })! <= 5 }
+        #expect(!early.isEmpty && early.allSatisfy { $0.contains("ETA …") }, "\(shown)")
+        #expect(shown.last?.contains("site-jobs 19/19") == true && shown.last?.contains("ETA 0s") == true)
         let quiet = paoBatch([
             "run", "--config", dir + "/jobs.json", "--as-of", "2026-11-29", "--job", "daily-saas", "--progress", "never"
         ])
