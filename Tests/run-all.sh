@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 need=()
 for pkg in libxml2-dev zlib1g-dev libxlsxwriter-dev libxml2-utils python3 python3-feedparser python3-openpyxl \
-  python3-html5lib python3-pil chromium; do
+  python3-html5lib python3-pil chromium systemd; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then

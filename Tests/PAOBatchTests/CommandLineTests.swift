@@ -121,3 +121,24 @@ import Testing
         #expect(quiet.stderr.isEmpty)
     }
 }
+
+@Suite struct OperationsDocTests {
+    /// The systemd units of docs/operations.md, as an operator would copy them, pass
+    /// `systemd-analyze verify` (with the built binary in place of /opt/pao/pao-batch).
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/systemd-analyze")))
+    func systemdUnitsVerify() throws {
+        let doc = try String(contentsOfFile: packageRoot + "/docs/operations.md", encoding: .utf8)
+        let dir = temporaryFolder()
+        var units: [String] = []
+        for block in doc.components(separatedBy: "```ini\n").dropFirst() {
+            let text = String(block.prefix { $0 != "`" })
+            guard text.hasPrefix("# /etc/systemd/system/") else { continue }
+            let name = String(text.dropFirst(22).prefix { $0 != "\n" })
+            write(text.replacingOccurrences(of: "/opt/pao/pao-batch", with: binary), to: dir + "/" + name)
+            units.append("./" + name)
+        }
+        #expect(units.count == 2)
+        let result = runProcess("/usr/bin/systemd-analyze", ["verify", "--man=no"] + units.reversed(), cwd: dir)
+        #expect(result.status == 0 && result.stderr.isEmpty, "\(result.stderr)")
+    }
+}
