@@ -43,8 +43,8 @@ extension FeedGenerator {
             var rows: [[String]] = []
             func contact(_ user: String, role: String, status: String, requested: Day, decided: Day?) {
                 let privileges = ["REPORTING", "ORDERING", "PQO", "PGS"].filter { _ in rng.chance(0.5) }
-                let name =
-                    "\(givenNames[rng.int(0...givenNames.count - 1)]) \(familyNames[rng.int(0...familyNames.count - 1)])"
+                let given = givenNames[rng.int(0...givenNames.count - 1)]
+                let name = "\(given) \(familyNames[rng.int(0...familyNames.count - 1)])"
                 let email = rng.chance(0.8) ? user : user.replacingOccurrences(of: "@", with: "+pao@")
                 rows.append([
                     reseller.site, user, name, email, role,

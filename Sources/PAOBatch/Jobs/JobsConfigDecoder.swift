@@ -4,10 +4,8 @@ extension JobsConfig {
     /// Reads and checks a `jobs.json`; paths in it are resolved against its folder.
     public static func load(path: String) throws(ConfigError) -> JobsConfig {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ConfigError(
-                "",
-                "cannot read the config \(path) (working folder \(FileManager.default.currentDirectoryPath)): \(whyUnreadable(path))"
-            )
+            let folder = FileManager.default.currentDirectoryPath
+            throw ConfigError("", "cannot read the config \(path) (working folder \(folder)): \(whyUnreadable(path))")
         }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         return try decode(Array(data), folder: folder)

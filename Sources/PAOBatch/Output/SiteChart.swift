@@ -31,8 +31,8 @@ enum SiteChart {
             let h = top == 0 ? 0 : plotHeight * bar.value / top
             let center = x + barWidth / 2
             if h > 0 {
-                out +=
-                    "<rect x=\"\(x)\" y=\"\(bottom - h)\" width=\"\(barWidth)\" height=\"\(h)\" rx=\"2\" fill=\"\(color)\">"
+                out += "<rect x=\"\(x)\" y=\"\(bottom - h)\" width=\"\(barWidth)\" height=\"\(h)\""
+                out += " rx=\"2\" fill=\"\(color)\">"
                 out += "<title>\(monthName(bar.month)) \(bar.month.year): \(grouped(bar.value))</title></rect>"
             }
             out += "<text x=\"\(center)\" y=\"\(bottom - h - 5)\" text-anchor=\"middle\" class=\"value\">"

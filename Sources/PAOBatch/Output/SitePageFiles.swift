@@ -29,9 +29,8 @@ enum SitePageFiles {
             HTMLText.escape(title(group), into: &out)
             add(" <span class=\"id\">")
             HTMLText.escape(group.stem, into: &out)
-            add(
-                "</span></th><td class=\"num\">\(main.map { SiteChart.grouped($0.rows) } ?? "")</td><td class=\"changes\">"
-            )
+            add("</span></th><td class=\"num\">\(main.map { SiteChart.grouped($0.rows) } ?? "")</td>")
+            add("<td class=\"changes\">")
             if let c = main?.changes {
                 add("<span class=\"chg a\" title=\"added\">+\(SiteChart.grouped(c.added))</span> ")
                 add("<span class=\"chg c\" title=\"changed\">~\(SiteChart.grouped(c.changed))</span> ")

@@ -42,7 +42,8 @@ enum SitePageStyle {
         .links a:hover{background:#eaf2ff}
         .size{font-size:12px;color:var(--muted);margin-right:10px}
         .chg{display:inline-block;padding:0 6px;border-radius:4px;font-size:12px;font-weight:600;white-space:nowrap}
-        .chg.a{background:#e6f6ea;color:#1e7a34}.chg.c{background:#fff4e0;color:#9a5b00}.chg.d{background:#fde8e8;color:#b42318}
+        .chg.a{background:#e6f6ea;color:#1e7a34}.chg.c{background:#fff4e0;color:#9a5b00}
+        .chg.d{background:#fde8e8;color:#b42318}
         .none{color:var(--muted)}
         footer{color:var(--muted);font-size:13px;border-top:1px solid var(--line);margin-top:36px;padding-top:12px}
         a{color:#0b4fae}
