@@ -76,6 +76,20 @@ struct AccessTests {
         #expect(shell("runuser -u \(member) -- ls '\(output)/sites/1000004'").status != 0)
         #expect(shell("runuser -u \(member) -- cat '\(output)/access/1000001.members'").status != 0)
     }
+
+    @Test func theDataGroupReadsTheRunIndex() throws {
+        #expect(shell("groupadd -f \(prefix)data").status == 0)
+        defer { _ = shell("groupdel \(prefix)data") }
+        let dir = sampleRun()
+        var config = try String(contentsOfFile: dir + "/jobs.json", encoding: .utf8)
+        config = config.replacingOccurrences(
+            of: "\"retain\": 7,", with: "\"retain\": 7, \"access\": { \"dataGroup\": \"\(prefix)data\" },")
+        write(config, to: dir + "/jobs.json")
+        let args = ["run", "--config", dir + "/jobs.json", "--as-of", "2026-11-29", "--quiet", "--job", "daily-saas"]
+        #expect(paoBatch(args).status == 0)
+        let modes = shell("stat -c '%a %G' '\(dir)/Output/published' '\(dir)/Output/published/2026-11-29'").stdout
+        #expect(modes == "2750 \(prefix)data\n2750 \(prefix)data\n", "\(modes)")
+    }
 }
 
 @Suite struct AccessConfigTests {

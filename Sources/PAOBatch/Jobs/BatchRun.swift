@@ -62,6 +62,16 @@ public enum BatchRun {
                 }
             }
             stages += [("publish", seconds(publishClock.elapsed)), ("feedsAndPages", seconds(pages))]
+            let dataGroup = config.access.dataGroup.map { ($0, FolderAccess.groupId($0)) }
+            if let (name, id) = dataGroup, id == nil {
+                warnings.append("data group \(name) does not exist: published/ keeps the owner's group")
+            }
+            let index = RunIndex(
+                root: config.output, runId: clock.runId, asOf: asOf, started: clock.started, shard: request.shard,
+                dataGroup: dataGroup?.1 ?? nil)
+            try StepFailure.output { () throws(OutputError) in
+                try index.write(items.map { (view[reseller: $0.site].site, $0.job.name) })
+            }
             var finished = prepared
             finished.record.stages = .object(stages)
             let summary = summarise(jobs, items: items, results: results, shared: priceFiles.written)

@@ -19,6 +19,8 @@ public struct ShareAccess: Sendable, Equatable {
     public var mode = Mode.none
     /// The group of site S is `<groupPrefix>S`.
     public var groupPrefix = "pao-"
+    /// The group that may read `published/` (SPEC §15): the data team's.
+    public var dataGroup: String?
 
     /// The access of site `site`'s folders; nil when folders are left as the umask makes them.
     func folders(site: String) -> FolderAccess? {

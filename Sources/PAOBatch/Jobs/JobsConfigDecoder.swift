@@ -37,7 +37,8 @@ extension JobsConfig {
             }
         }
         var access = ShareAccess()
-        if let a = try top["access"]?.object(allowed: ["mode", "groupPrefix"]) {
+        if let a = try top["access"]?.object(allowed: ["mode", "groupPrefix", "dataGroup"]) {
+            access.dataGroup = try a["dataGroup"]?.string()
             if let mode = a["mode"] {
                 let text = try mode.string()
                 guard let parsed = ShareAccess.Mode(rawValue: text) else {
