@@ -22,10 +22,7 @@ struct RunIndex {
             let path = "sites/\(site)/\(job)/\(asOf)"
             let summary = try PublicationSummary(folder: root + "/" + path, job: job, asOf: asOf)
             let manifest = try RawDigest(file: root + "/" + path + "/MANIFEST.json")
-            let totals = summary.reports.compactMap(\.changes).reduce(ChangeCounts()) {
-                ChangeCounts(
-                    added: $0.added + $1.added, changed: $0.changed + $1.changed, deleted: $0.deleted + $1.deleted)
-            }
+            let totals = summary.reports.compactMap(\.changes).reduce(ChangeCounts(), +)
             entries.append(
                 .object([
                     ("site", .string(site)), ("job", .string(job)), ("path", .string(path)),

@@ -82,11 +82,7 @@ struct PublicationSummary {
             countedFormat[file.report] = file.format
             byName[file.report]!.rows += file.rows
             if let c = file.changes {
-                var sum = byName[file.report]!.changes ?? ChangeCounts()
-                sum.added += c.added
-                sum.changed += c.changed
-                sum.deleted += c.deleted
-                byName[file.report]!.changes = sum
+                byName[file.report]!.changes = (byName[file.report]!.changes ?? ChangeCounts()) + c
             }
         }
         reports = byName.values.sorted { textLess($0.name, $1.name) }

@@ -25,6 +25,11 @@ public struct WrittenFile: Sendable {
 /// How many rows a changes file lists of each kind.
 public struct ChangeCounts: Sendable, Equatable {
     public var added = 0, changed = 0, deleted = 0
+
+    /// The counts of two files or folders together.
+    static func + (a: ChangeCounts, b: ChangeCounts) -> ChangeCounts {
+        ChangeCounts(added: a.added + b.added, changed: a.changed + b.changed, deleted: a.deleted + b.deleted)
+    }
 }
 
 /// What a report file is called inside (the XML root's `name`) and which columns it has.
