@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 need=()
 for pkg in libxml2-dev zlib1g-dev libxlsxwriter-dev libxml2-utils python3 python3-feedparser python3-openpyxl \
-  python3-html5lib python3-pil chromium systemd; do
+  python3-html5lib python3-pil python3-venv chromium systemd; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then
@@ -14,6 +14,9 @@ if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then apt-get update -qq && apt-get install -y -qq "${need[@]}"
   else sudo apt-get update -qq && sudo apt-get install -y -qq "${need[@]}"; fi
 fi
+
+# The data-team readers (pandas, DuckDB, polars, frictionless) in pinned versions, from PyPI.
+Tests/DataTeams/tools.sh
 
 # Formatting gate: the code is exactly as `swift format` (settings in .swift-format) leaves it.
 swift format lint --strict --recursive --parallel Package.swift Sources Tests/PAOBatchTests Tests/Fuzz/Package.swift \

@@ -309,7 +309,9 @@ func shell(_ command: String) -> ProcessResult { runProcess("/bin/sh", ["-c", co
         let asOf = try #require(Day.parse("2026-11-29"))
         let tree = JSONValue.object([
             ("site", .string("S-\\1")), ("job", .string("daily")), ("asOf", .string("2026-11-29")),
-            ("baseline", baseline.map { .string($0.description) } ?? .null), ("gzipLevel", .int(6)),
+            ("baseline", baseline.map { .string($0.description) } ?? .null),
+            ("schemaVersion", .int(DataContract.schemaVersion)), ("generator", .string("pao-batch \(toolVersion)")),
+            ("gzipLevel", .int(6)),
             (
                 "files",
                 .array(

@@ -25,6 +25,8 @@ public enum ReportID: String, CaseIterable, Sendable, Comparable {
 /// A report's public description: the one column table the writers, schemas and `reports` use.
 public struct ReportSpec: Sendable {
     public var id: ReportID
+    /// A short name for headings and the catalogue.
+    public var title: String
     public var description: String
     public var columns: [String]
     public var params: [ParamSpec]
@@ -86,7 +88,8 @@ private let orderSelection = dateRange + [ParamSpec(name: "lookbackDays", kind: 
 /// The catalog, sorted by id.
 public let reportCatalog: [ReportSpec] = [
     ReportSpec(
-        id: .customers, description: "Customer information (PA and PAE) for every related customer site",
+        id: .customers, title: "Customers",
+        description: "Customer information (PA and PAE) for every related customer site",
         columns: columns(
             """
             site_number, site_name, customer_number, agreement_number, customer_name, country, currency, \
@@ -94,14 +97,15 @@ public let reportCatalog: [ReportSpec] = [
             active_lines, next_renewal_date
             """), params: []),
     ReportSpec(
-        id: .orderHistorySummary, description: "Order history per customer and calendar year",
+        id: .orderHistorySummary, title: "Order history summary",
+        description: "Order history per customer and calendar year",
         columns: columns(
             """
             site_number, site_name, customer_number, agreement_number, customer_name, country, enrollment_type, \
             year, orders, lines, amount, currency
             """), params: orderSelection),
     ReportSpec(
-        id: .orderHistoryDetail, description: "Order history, one row per order line",
+        id: .orderHistoryDetail, title: "Order history detail", description: "Order history, one row per order line",
         columns: columns(
             """
             order_date, order_number, line_number, reseller_site, reseller_name, quote_number, site_number, \
@@ -109,22 +113,22 @@ public let reportCatalog: [ReportSpec] = [
             quantity, unit_price, amount, currency, coverage_start, coverage_end, subscription_id
             """), params: orderSelection),
     ReportSpec(
-        id: .endUsers, description: "End-user customers per reseller in scope",
+        id: .endUsers, title: "End users", description: "End-user customers per reseller in scope",
         columns: columns(
             """
             reseller_site, reseller_name, site_number, customer_number, site_name, customer_name, country, \
             enrollment_type, first_order_date, last_order_date, orders, lines, active_lines, amount, currency
             """), params: []),
     ReportSpec(
-        id: .renewals, description: "Active renewal line items (S&S and SaaS) due within the window",
+        id: .renewals, title: "Renewals", description: "Active renewal line items (S&S and SaaS) due within the window",
         columns: columns(renewalColumns),
         params: [ParamSpec(name: "windowDays", kind: dayCount, default: .integer(365))] + dateRange),
     ReportSpec(
-        id: .ctlRenewals, description: "Committed Term License active renewal line items",
+        id: .ctlRenewals, title: "CTL renewals", description: "Committed Term License active renewal line items",
         columns: columns(renewalColumns),
         params: [ParamSpec(name: "windowDays", kind: dayCount, default: .integer(365))] + dateRange),
     ReportSpec(
-        id: .renewals180,
+        id: .renewals180, title: "180-day renewals",
         description: "The 180-day report: lines due or lapsed within the days either side of the as-of date",
         columns: columns(
             """
@@ -134,7 +138,7 @@ public let reportCatalog: [ReportSpec] = [
             action_part_description, action_unit_price, action_amount, currency, price_status
             """), params: [ParamSpec(name: "days", kind: dayCount, default: .integer(180))]),
     ReportSpec(
-        id: .renewalPriceNotices, description: "Contract renewal price notifications",
+        id: .renewalPriceNotices, title: "Renewal price notices", description: "Contract renewal price notifications",
         columns: columns(
             """
             renewal_due_date, site_number, customer_number, site_name, agreement_number, customer_name, country, \
@@ -147,7 +151,8 @@ public let reportCatalog: [ReportSpec] = [
             ParamSpec(name: "changesOnly", kind: .boolean, default: .boolean(true))
         ]),
     ReportSpec(
-        id: .subscriptionUpdates, description: "Subscription license updates ordered in the last days",
+        id: .subscriptionUpdates, title: "Subscription updates",
+        description: "Subscription license updates ordered in the last days",
         columns: columns(
             """
             order_date, subscription_id, order_number, line_number, reseller_site, reseller_name, site_number, \
@@ -155,7 +160,7 @@ public let reportCatalog: [ReportSpec] = [
             coverage_start, coverage_end
             """), params: [ParamSpec(name: "days", kind: dayCount, default: .integer(30))]),
     ReportSpec(
-        id: .saasFulfillment, description: "SaaS fulfillment status per subscription",
+        id: .saasFulfillment, title: "SaaS fulfillment", description: "SaaS fulfillment status per subscription",
         columns: columns(
             """
             subscription_id, site_number, customer_number, site_name, customer_name, reseller_site, reseller_name, \
@@ -163,7 +168,8 @@ public let reportCatalog: [ReportSpec] = [
             days_in_status, overdue
             """), params: [ParamSpec(name: "overdueDays", kind: dayCount, default: .integer(5))]),
     ReportSpec(
-        id: .saasProvisioning, description: "SaaS provisioning forms: provided and missing data elements",
+        id: .saasProvisioning, title: "SaaS provisioning",
+        description: "SaaS provisioning forms: provided and missing data elements",
         columns: columns(
             """
             subscription_id, site_number, customer_name, reseller_site, part_number, element_name, element_value, \
@@ -175,7 +181,8 @@ public let reportCatalog: [ReportSpec] = [
                 default: .strings(["admin_email", "data_center", "tenant_name"]))
         ]),
     ReportSpec(
-        id: .suppressedOverage, description: "Suppressed SaaS overage per subscription and month",
+        id: .suppressedOverage, title: "Suppressed overage",
+        description: "Suppressed SaaS overage per subscription and month",
         columns: columns(
             """
             period, subscription_id, site_number, customer_name, reseller_site, reseller_name, part_number, \
@@ -183,7 +190,7 @@ public let reportCatalog: [ReportSpec] = [
             overage_amount, currency, price_status, suppression_reason
             """), params: [ParamSpec(name: "months", kind: .integer(1...120), default: .integer(12))]),
     ReportSpec(
-        id: .renewalQuotes, description: "Renewal quotes per reseller, customer and due date",
+        id: .renewalQuotes, title: "Renewal quotes", description: "Renewal quotes per reseller, customer and due date",
         columns: columns(
             """
             quote_id, quote_line, quote_date, renewal_due_date, site_number, customer_number, site_name, \
@@ -192,30 +199,33 @@ public let reportCatalog: [ReportSpec] = [
             renewal_unit_price, renewal_amount, currency, price_status, quote_lines, quote_total, quote_complete
             """), params: [ParamSpec(name: "quoteDays", kind: dayCount, default: .integer(90))]),
     ReportSpec(
-        id: .renewalsSummary, description: "Upcoming renewals per month and currency",
+        id: .renewalsSummary, title: "Renewals summary", description: "Upcoming renewals per month and currency",
         columns: columns(
             """
             month, currency, customers, lines, priced_lines, renewal_amount, missing_prices, ctl_lines, saas_lines
             """), params: [ParamSpec(name: "months", kind: .integer(1...120), default: .integer(12))]),
     ReportSpec(
-        id: .inventory, description: "Customers' inventory: active entitlements per customer and part",
+        id: .inventory, title: "Inventory",
+        description: "Customers' inventory: active entitlements per customer and part",
         columns: columns(
             """
             site_number, customer_number, site_name, customer_name, product_id, product_name, part_number, \
             part_description, part_type, charge_metric, quantity, lines, earliest_coverage_end, latest_coverage_end
             """), params: []),
     ReportSpec(
-        id: .siteContacts,
+        id: .siteContacts, title: "Site contacts",
         description: "The site's own contacts: roles, privileges, access status (no customer filters)",
         columns: columns(
             "user_id, name, email, role, privileges, status, requested_date, decided_date, decided_by"),
         params: []),
     ReportSpec(
-        id: .accessRequests, description: "Pending access requests and who may approve them (no customer filters)",
+        id: .accessRequests, title: "Access requests",
+        description: "Pending access requests and who may approve them (no customer filters)",
         columns: columns("user_id, name, email, requested_date, days_pending, approvers, overdue"),
         params: [ParamSpec(name: "overdueDays", kind: dayCount, default: .integer(5))]),
     ReportSpec(
-        id: .priceFiles, description: "Current and future price files per family, view, country and currency",
+        id: .priceFiles, title: "Price files",
+        description: "Current and future price files per family, view, country and currency",
         columns: columns(
             """
             part_number, description, product_id, product_name, part_type, charge_metric, term_months, \

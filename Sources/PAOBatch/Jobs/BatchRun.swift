@@ -49,6 +49,9 @@ public enum BatchRun {
             stages.append(("reportsAndCompression", seconds(stageClock.elapsed)))
             crash.reached(.afterStaging)
             let publishClock = Stopwatch()
+            try StepFailure.output { () throws(OutputError) in
+                try SchemaFolder.write(root: config.output, tag: "\(request.shardTag)-\(clock.runId)")
+            }
             let publisher = Publisher(
                 root: config.output, runId: clock.runId, asOf: asOf, retain: config.retain,
                 reached: { crash.reached($0) })
@@ -69,9 +72,11 @@ public enum BatchRun {
             let index = RunIndex(
                 root: config.output, runId: clock.runId, asOf: asOf, started: clock.started, shard: request.shard,
                 dataGroup: dataGroup?.1 ?? nil)
+            let runIndexClock = Stopwatch()
             try StepFailure.output { () throws(OutputError) in
                 try index.write(items.map { (view[reseller: $0.site].site, $0.job.name) })
             }
+            stages.append(("runIndex", seconds(runIndexClock.elapsed)))
             var finished = prepared
             finished.record.stages = .object(stages)
             let summary = summarise(jobs, items: items, results: results, shared: priceFiles.written)

@@ -49,11 +49,9 @@ struct RunIndex {
         try secure(published)
         let folder = "\(published)/\(asOf)"
         try secure(folder)
-        let temporary = "\(folder)/.\(runId).json.tmp"
-        let file = try FileSink(path: temporary, mode: 0o640)
-        try file.write(Array((document.serialized(pretty: true) + "\n").utf8))
-        try file.close(sync: true)
-        try FileSystem.move(temporary, "\(folder)/\(runId).json")
+        try FileSystem.replace(
+            "\(folder)/\(runId).json", with: Array((document.serialized(pretty: true) + "\n").utf8), mode: 0o640,
+            tag: runId)
         let runs = try FileSystem.names(folder).filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted()
         for old in runs.dropLast(Self.kept) { try FileSystem.removeTree("\(folder)/\(old)") }
         try syncFolder(folder)

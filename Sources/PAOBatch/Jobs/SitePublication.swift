@@ -90,12 +90,9 @@ struct SitePublication {
         try makePrivateFolder(folder)
         let members = view.contactsByReseller[Int(site)].map { view.data.contacts[Int($0)] }
             .filter { $0.status == .ACTIVE && $0.privileges.contains(.REPORTING) }.map(\.userId).sorted(by: textLess)
-        let name = view[reseller: site].site + ".members"
-        let temporary = "\(folder)/.\(name).tmp-\(publisher.runId)"
-        let file = try FileSink(path: temporary, mode: 0o600)
-        try file.write(Array(members.map { $0 + "\n" }.joined().utf8))
-        try file.close(sync: true)
-        try FileSystem.move(temporary, "\(folder)/\(name)")
+        try FileSystem.replace(
+            "\(folder)/\(view[reseller: site].site).members", with: Array(members.map { $0 + "\n" }.joined().utf8),
+            mode: 0o600, tag: publisher.runId)
     }
 
     /// Who a site is, for its page.

@@ -44,6 +44,17 @@ enum FileSystem {
         guard rename(from, to) == 0 else { throw OutputError(.cannotCreate, to, "rename failed: \(errorText())") }
     }
 
+    /// Atomically replaces `path` with `bytes`: a durable temporary beside it (its name ends in
+    /// `tag`, so concurrent writers never share one) renamed over it.
+    static func replace(_ path: String, with bytes: [UInt8], mode: mode_t, tag: String) throws(OutputError) {
+        let slash = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
+        let temporary = path[..<slash] + "." + path[slash...] + ".tmp-" + tag
+        let file = try FileSink(path: temporary, mode: mode)
+        try file.write(bytes)
+        try file.close(sync: true)
+        try move(temporary, path)
+    }
+
     /// Names in a folder (without `.` and `..`), sorted by bytes; a folder that cannot be read is
     /// an I/O error, never an empty list (a walk must not skip what it cannot see).
     static func names(_ folder: String) throws(OutputError) -> [String] {

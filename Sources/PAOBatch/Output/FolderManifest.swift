@@ -32,7 +32,8 @@ enum FolderManifest {
         out.append(
             "{\n  \"site\": \(JSONValue.quote(site)),\n  \"job\": \(JSONValue.quote(job)),\n"
                 + "  \"asOf\": \"\(asOf)\",\n  \"baseline\": \(baseline.map { "\"\($0)\"" } ?? "null"),\n"
-                + "  \"gzipLevel\": \(gzipLevel),\n"
+                + "  \"schemaVersion\": \(DataContract.schemaVersion),\n"
+                + "  \"generator\": \"pao-batch \(toolVersion)\",\n  \"gzipLevel\": \(gzipLevel),\n"
                 + "  \"files\": "
         )
         guard !files.isEmpty else {
