@@ -22,10 +22,12 @@ public enum DatasetLoader {
     ]
 
     /// Finds every feed first (a missing required feed wins over a broken one, SPEC §1), then loads them.
+    /// With a `subset`, every record is validated but only what its sites need is kept (`SubsetNeeds`).
     /// `loaded` is called after each feed with its counts (for progress).
-    public static func load(inputFolder: String, chunkSize: Int = 1 << 20, loaded: ((FeedStats) -> Void)? = nil)
-        -> LoadResult
-    {
+    public static func load(
+        inputFolder: String, subset: SiteSubset? = nil, chunkSize: Int = 1 << 20,
+        loaded: ((FeedStats) -> Void)? = nil
+    ) -> LoadResult {
         let context = LoadContext()
         let files: [FeedName: FeedFile]
         switch locate(inputFolder: inputFolder) {
@@ -34,6 +36,9 @@ public enum DatasetLoader {
             files = Dictionary(uniqueKeysWithValues: found.compactMap { $0.map { ($0.feed, $0) } })
         }
         for phase in phases {
+            if let subset, phase.contains(.transactions) {
+                context.needs = context.scanNeeds(files[.transactions], subset: subset, chunkSize: chunkSize)
+            }
             let present = phase.compactMap { files[$0] }
             let reported = context.stats.count
             let failure: FeedError?
@@ -54,6 +59,7 @@ public enum DatasetLoader {
                     feed: feed, file: nil, sha256: nil, bytes: 0, streamBytes: 0, seconds: 0, read: 0, rejected: 0))
         }
         context.stats.sort { FeedName.allCases.firstIndex(of: $0.feed)! < FeedName.allCases.firstIndex(of: $1.feed)! }
+        if let needs = context.needs { context.dataset.contacts.removeAll { !needs.isOwnSite[Int($0.reseller)] } }
         return LoadResult(dataset: context.dataset, rejects: context.rejects, feeds: context.stats, failure: nil)
     }
 

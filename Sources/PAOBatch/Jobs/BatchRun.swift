@@ -10,7 +10,8 @@ public enum BatchRun {
         let prepared: PreparedRun
         switch PreparedRun.prepare(
             configPath: request.configPath, asOf: request.asOf, command: "run", shard: request.shard,
-            jobNames: request.jobs, clock: clock, progress: request.feedProgress)
+            jobNames: request.jobs, clock: clock, subset: SiteSubset(shard: request.shard, sites: request.sites),
+            progress: request.feedProgress)
         {
         case .failure(let box): return box.outcome
         case .success(let p): prepared = p

@@ -20,10 +20,11 @@ struct PreparedRun {
     var load: LoadResult
 
     /// Reads the config, takes the lock and loads every feed. Returns a finished outcome when the
-    /// run must stop (the run record is written then only if the lock was taken).
+    /// run must stop (the run record is written then only if the lock was taken). A `subset` of
+    /// sites loads only what they need.
     static func prepare(
         configPath: String, asOf: Day?, command: String, shard: (k: Int, n: Int)?, jobNames: [String],
-        clock: RunClock, progress: ((FeedStats) -> Void)? = nil
+        clock: RunClock, subset: SiteSubset? = nil, progress: ((FeedStats) -> Void)? = nil
     ) -> Result<PreparedRun, OutcomeBox> {
         let config: JobsConfig
         do { config = try JobsConfig.load(path: configPath) } catch {
@@ -65,7 +66,7 @@ struct PreparedRun {
             runId: clock.runId, command: command, asOf: asOf ?? clock.today(in: config.timezone),
             started: clock.started)
         let loadClock = Stopwatch()
-        let load = DatasetLoader.load(inputFolder: config.input, loaded: progress)
+        let load = DatasetLoader.load(inputFolder: config.input, subset: subset, loaded: progress)
         record.loadSeconds = loadClock.elapsed
         record.feeds = load.feeds
         record.rejects = load.rejects

@@ -25,14 +25,8 @@ enum SiteSelection {
             }
         }
         if !only.isEmpty { chosen = chosen.filter { only.contains(data.resellers[Int($0)].site) } }
-        if let shard { chosen = chosen.filter { inShard(data.resellers[Int($0)].site, shard) } }
+        if let shard { chosen = chosen.filter { SiteSubset.inShard(data.resellers[Int($0)].site, shard) } }
         return chosen.sorted { textLess(data.resellers[Int($0)].site, data.resellers[Int($1)].site) }
     }
 
-    /// FNV-1a-64(site as UTF-8) mod N = K − 1.
-    static func inShard(_ site: String, _ shard: (k: Int, n: Int)) -> Bool {
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        for b in site.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-        return h % UInt64(shard.n) == UInt64(shard.k - 1)
-    }
 }

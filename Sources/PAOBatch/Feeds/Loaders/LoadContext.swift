@@ -12,6 +12,8 @@ final class LoadContext: @unchecked Sendable {
     var subscriptionById = StringKeyIndex()
     /// Subscriptions named by an accepted SAAS line: what usage and provisioning may refer to.
     var saasSubscriptions: Set<Int32> = []
+    /// What a run for some sites keeps (nil: everything).
+    var needs: SubsetNeeds?
 
     /// Loads one feed by its loader; nil when it loaded (rejects and all), else the error that stops the run.
     func load(_ file: FeedFile, chunkSize: Int) -> FeedError? {
@@ -42,6 +44,7 @@ final class LoadContext: @unchecked Sendable {
         other.partByNumber = partByNumber
         other.subscriptionById = subscriptionById
         other.saasSubscriptions = saasSubscriptions
+        other.needs = needs
         return other
     }
 

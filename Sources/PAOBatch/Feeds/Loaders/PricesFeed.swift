@@ -28,6 +28,7 @@ extension LoadContext {
                     "overlaps the price from \(clash.lowerBound) for the same part, country, currency and level")
             }
             ranges[key, default: []].append(range)
+            if let needs, !needs.countries.contains(country) { return }
             dataset.prices.append(
                 PriceRecord(
                     part: part, country: country, currency: currency, level: level,

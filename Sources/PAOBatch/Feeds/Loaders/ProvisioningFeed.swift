@@ -20,6 +20,7 @@ extension LoadContext {
                 guard seen.insert(subscription).inserted else {
                     throw RecordFault(.DUPLICATE_KEY, "id", "subscription \(record.id) appears before")
                 }
+                if let needs = self.needs, !needs.keptSubscriptions.contains(subscription) { return }
                 self.dataset.provisioning.append(
                     ProvisioningRecord(subscription: subscription, events: record.events, elements: record.elements))
             } catch {

@@ -6,6 +6,7 @@ extension LoadContext {
         // Plain arrays of what each line needs, so no record struct (and its strings) is copied per line.
         let partTypes = dataset.parts.map(\.type)
         let customerCurrencies = dataset.customers.map(\.currency)
+        let renewalParts = dataset.parts.map(\.renewalPart)
         try load(file, chunkSize: chunkSize) { (f) throws(RecordFault) in
             let order = try f.id(0, .orderNumber)!
             let lineNumber = Int32(try f.int(1, 1...99_999)!)
@@ -45,6 +46,14 @@ extension LoadContext {
             claimed.append((order, lineNumber))
             let subscriptionIndex = try subscription.map { (id) throws(RecordFault) in
                 try claimSubscription(id, customer: customer, saas: type == .SAAS)
+            }
+            if let needs {
+                guard
+                    needs.keeps(
+                        reseller: reseller, customer: customer, renewalPart: renewalParts[Int(part)],
+                        subscription: subscription)
+                else { return }
+                if let subscriptionIndex { self.needs!.keptSubscriptions.insert(subscriptionIndex) }
             }
             dataset.lines.append(
                 Line(

@@ -24,6 +24,7 @@ extension LoadContext {
                     .DUPLICATE_KEY, "subscription_id",
                     "subscription \(String(decoding: id, as: UTF8.self)) period \(period) appears before")
             }
+            if let needs, !needs.keptSubscriptions.contains(subscription) { return }
             dataset.usage.append(
                 UsageRecord(
                     subscription: subscription, period: period, usedQuantity: used,
