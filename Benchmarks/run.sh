@@ -11,13 +11,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 work=${PAO_BENCH_DIR:-/tmp/pao-bench-$scale}
 command -v pigz >/dev/null || apt-get install -y -qq pigz
 python3 -c "import duckdb" 2>/dev/null || pip install -q duckdb
-swift build -c release --package-path "$root" >/dev/null
-bin="$root/.build/release/pao-batch"
-mkdir -p "$work"
-if [ ! -f "$work/Input/transactions.csv" ]; then
-  echo "generating scale $scale into $work/Input"
-  "$bin" generate --out "$work/Input" --scale "$scale" --feed-format csv >/dev/null
-fi
+# shellcheck source=Benchmarks/input.sh
+source "$root/Benchmarks/input.sh"
 cp "$root/jobs.json" "$work/jobs.json"
 # A previous run's output is moved aside now and deleted at the end: ext4 skips inodes freed in
 # the last ~30 s on every file it creates (recently_deleted), so deleting 400,000 files just

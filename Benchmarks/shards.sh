@@ -11,13 +11,8 @@ counts=("${@:-4 8}")
 read -r -a counts <<< "${counts[*]}"
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=${PAO_BENCH_DIR:-/tmp/pao-bench-$scale}
-swift build -c release --package-path "$root" >/dev/null
-bin="$root/.build/release/pao-batch"
-mkdir -p "$work"
-if [ ! -f "$work/Input/transactions.csv" ]; then
-  echo "generating scale $scale into $work/Input"
-  "$bin" generate --out "$work/Input" --scale "$scale" --feed-format csv >/dev/null
-fi
+# shellcheck source=Benchmarks/input.sh
+source "$root/Benchmarks/input.sh"
 sed -e 's/, "xlsx"//' -e 's/"output": "Output"/"output": "OutputShards"/' "$root/jobs.json" > "$work/jobs-shards.json"
 results="$work/shards.txt"
 : > "$results"
@@ -45,7 +40,8 @@ import sys
 rows = [line.split() for line in open(sys.argv[1])]
 print(f"scale {sys.argv[2]}: label  wall s  user+sys s  peak RSS MiB  load s")
 for label, wall, user, system, rss, load in rows:
-    print(f"  {label:6} {float(wall):8.1f} {float(user) + float(system):10.1f} {int(rss) / 1024:12.0f} {float(load):7.1f}")
+    cpu = float(user) + float(system)
+    print(f"  {label:6} {float(wall):8.1f} {cpu:10.1f} {int(rss) / 1024:12.0f} {float(load):7.1f}")
 whole = rows[0]
 whole_cpu, whole_rss = float(whole[2]) + float(whole[3]), int(whole[4])
 for n in sorted({int(r[0].split("/")[1]) for r in rows[1:]}):

@@ -10,14 +10,9 @@ set -euo pipefail
 scale=${1:-M}
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=${PAO_BENCH_DIR:-/tmp/pao-bench-$scale}
-swift build -c release --package-path "$root" >/dev/null
 swift build -c release --package-path "$root/Benchmarks" --product pao-bench >/dev/null
-bin="$root/.build/release/pao-batch"
-mkdir -p "$work"
-if [ ! -f "$work/Input/transactions.csv" ]; then
-  echo "generating scale $scale into $work/Input"
-  "$bin" generate --out "$work/Input" --scale "$scale" --feed-format csv >/dev/null
-fi
+# shellcheck source=Benchmarks/input.sh
+source "$root/Benchmarks/input.sh"
 reports='"customers", "end-users", "order-history-summary", "order-history-detail", "inventory", "renewals",
   "ctl-renewals", "renewals-180", "renewal-price-notices", "renewal-quotes", "renewals-summary",
   "subscription-updates", "saas-fulfillment", "saas-provisioning", "suppressed-overage", "price-files"'

@@ -73,6 +73,7 @@ import Testing
         #expect(shell("stat -c %a '\(folder)' '\(folder)/catalogue.json'").stdout == "755\n644\n")
         let before = shell("stat -c '%i %Y' '\(folder)'/*").stdout
         write("{}", to: folder + "/renewals.schema.json")
+        write("killed", to: folder + "/.catalogue.json.tmp-all-20261128T021500Z-77")
         sleep(1)
         #expect(paoBatch(args).status == 0)
         let after = shell("stat -c '%i %Y' '\(folder)'/*").stdout.split(separator: "\n")

@@ -65,6 +65,15 @@ private func expectTyped(_ row: [Cell], _ spec: ReportSpec) {
         }
         #expect(fits, "\(spec.id.rawValue).\(column) holds \(cell)")
     }
+    // And the data contract the catalogue publishes (SPEC §15): nullability and patterns.
+    for (cell, contract) in zip(row, spec.contract()) {
+        #expect(!cell.isEmpty || contract.nullable, "\(spec.id.rawValue).\(contract.name) is empty")
+        if case .text(let text) = cell, !text.isEmpty,
+            let pattern = contract.pattern ?? (contract.type == .flag ? "^(Y|N)$" : nil)
+        {
+            #expect(text.range(of: pattern, options: .regularExpression) != nil, "\(contract.name): \(text)")
+        }
+    }
 }
 
 @Suite struct CellEncodingTests {

@@ -31,15 +31,7 @@ import Testing
         502,Site JP,902,,Cust JP,JP,JPY,PAE,,BL,
 
         """,
-        "parts.csv": """
-        part_number,description,product_id,product_name,charge_metric,part_type,term_months,renewal_part,reinstatement_part,overage_part
-        LIC0001,Lic,P1,Prod,User,LICENSE_SS,12,REN0001,RNS0001,
-        REN0001,Ren,P1,Prod,User,SS_RENEWAL,12,REN0001,RNS0001,
-        RNS0001,Rein,P1,Prod,User,SS_REINSTATEMENT,12,REN0001,,
-        SAS0001,SaaS,P2,Prod2,User,SAAS,12,SAS0001,,OVR0001
-        OVR0001,Over,P2,Prod2,User,SAAS_OVERAGE,1,,,
-
-        """,
+        "parts.csv": FeedFixture().files["parts.csv"]!,
         "prices.csv": """
         part_number,country,currency,price_level,unit_price,effective_from,effective_to
         REN0001,US,USD,D,110.00,2026-01-01,
@@ -62,6 +54,7 @@ import Testing
         O-5,1,2026-02-01,400,500,,LIC0001,3,100.00,USD,2026-02-01,2027-01-31,
         O-6,1,2026-02-01,400,502,,LIC0001,2,10000,JPY,2026-02-01,2026-09-30,
         O-7,1,2026-02-01,100,500,,LIC0001,1,100.00,USD,2026-02-01,2026-02-01,SUB-X
+        O-2,01,2026-06-02,100,500,,REN0001,1,100.00,USD,2026-07-01,2027-06-30,
 
         """,
         "saas_usage.csv": """
@@ -126,7 +119,9 @@ import Testing
                 let result = paoBatch(["run", "--as-of", "2026-06-15", "--quiet", "--shard", "\(k)/\(n)"], cwd: sharded)
                 #expect(result.status == 0, "\(result.stderr)")
                 let records = shell("ls '\(sharded)'/Output/runs/*/rejects.csv.gz | tail -1").stdout
-                #expect(shell("gzip -dc \(records)").stdout.contains("transactions.csv,8,subscription_id,BAD_VALUE"))
+                let rejects = shell("gzip -dc \(records)").stdout
+                #expect(rejects.contains("transactions.csv,8,subscription_id,BAD_VALUE"))
+                #expect(rejects.contains("transactions.csv,9,order_number,DUPLICATE_KEY"))
             }
             let tree = publishedTree(sharded + "/Output")
             #expect(tree.count == reference.count && tree == reference, "\(n) shards")
@@ -142,6 +137,21 @@ import Testing
             #expect(result.status == 0, "\(result.stderr)")
         }
         #expect(publishedTree(whole + "/Output") == publishedTree(sharded + "/Output"))
+    }
+
+    /// Every reject code, the same records rejected by every shard as by one run.
+    @Test func everyShardRejectsWhatOneRunRejects() {
+        let input = temporaryFolder() + "/Input"
+        #expect(paoBatch(["generate", "--out", input, "--bad-rows", "0.05"]).status == 0)
+        let whole = DatasetLoader.load(inputFolder: input)
+        let codes = Set(whole.rejects.map(\.code))
+        #expect(codes.contains(.DUPLICATE_KEY) && codes.contains(.OVERLAP) && codes.contains(.SUBSCRIPTION_CONFLICT))
+        let described = whole.rejects.map { "\($0.feed) \($0.line) \($0.field) \($0.code)" }
+        for k in 1...3 {
+            let shard = DatasetLoader.load(inputFolder: input, subset: SiteSubset(shard: (k, 3), sites: []))
+            #expect(shard.rejects.map { "\($0.feed) \($0.line) \($0.field) \($0.code)" } == described)
+            #expect(shard.feeds.map(\.read) == whole.feeds.map(\.read))
+        }
     }
 
     @Test func aShardKeepsOnlyWhatItsSitesSee() {

@@ -23,8 +23,10 @@ public enum BatchRun {
         var warnings: [String] = []
         let jobs = config.jobs.filter { request.jobs.isEmpty || request.jobs.contains($0.name) }
         let data = prepared.load.dataset
+        let loadMemory = PeakMemory.mebibytes
         let indexClock = Stopwatch()
         let (view, isolation) = inParallel({ AsOfView(data, asOf: asOf) }, { IsolationCheck(data, asOf: asOf) })
+        let indexMemory = PeakMemory.mebibytes
         var stages: [(key: String, value: JSONValue)] = [
             ("load", seconds(prepared.record.loadSeconds)), ("index", seconds(indexClock.elapsed))
         ]
@@ -51,7 +53,7 @@ public enum BatchRun {
             crash.reached(.afterStaging)
             let publishClock = Stopwatch()
             try StepFailure.output { () throws(OutputError) in
-                try SchemaFolder.write(root: config.output, tag: "\(request.shardTag)-\(clock.runId)")
+                try SchemaFolder.write(root: config.output, shardTag: request.shardTag, runId: clock.runId)
             }
             let publisher = Publisher(
                 root: config.output, runId: clock.runId, asOf: asOf, retain: config.retain,
@@ -80,6 +82,9 @@ public enum BatchRun {
             stages.append(("runIndex", seconds(runIndexClock.elapsed)))
             var finished = prepared
             finished.record.stages = .object(stages)
+            finished.record.peakMemory = .object([
+                ("load", loadMemory), ("index", indexMemory), ("run", PeakMemory.mebibytes)
+            ])
             let summary = summarise(jobs, items: items, results: results, shared: priceFiles.written)
             return finished.finish(.ok, nil, jobs: summary, warnings: warnings)
         } catch {

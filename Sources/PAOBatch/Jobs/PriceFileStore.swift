@@ -54,8 +54,9 @@ final class PriceFileStore: @unchecked Sendable {
         var country: Country
         var currency: Currency
     }
-    /// Price records by country and currency, so each file scans only its own.
-    private let pricesByMarket: [Market: [PriceRecord]]
+    /// Indexes of the price records of each country and currency, in feed order, so each file
+    /// scans only its own (indexes, not copies: the price table is the largest one a shard keeps).
+    private let pricesByMarket: [Market: [Int32]]
     private let files = SharedWork<FileKey, Shared>()
     private let changes = SharedWork<ChangesKey, Result<SharedChanges, BaselineFile.Unusable>>()
     private let lock = NSLock()
@@ -69,7 +70,11 @@ final class PriceFileStore: @unchecked Sendable {
         self.folder = folder
         self.gzipLevel = gzipLevel
         currencies = PriceFilesReport.currencies(view.data)
-        pricesByMarket = Dictionary(grouping: view.data.prices) { Market(country: $0.country, currency: $0.currency) }
+        var byMarket: [Market: [Int32]] = [:]
+        for (i, p) in view.data.prices.enumerated() {
+            byMarket[Market(country: p.country, currency: p.currency), default: []].append(Int32(i))
+        }
+        pricesByMarket = byMarket
     }
 
     func keys(site: Int32, params: ReportParams) -> [PriceFileKey] {
@@ -134,7 +139,8 @@ final class PriceFileStore: @unchecked Sendable {
     }
 
     private func rows(_ file: PriceFileKey) -> [[Cell]] {
-        PriceFilesReport.rows(view, file, pricesByMarket[Market(country: file.country, currency: file.currency)] ?? [])
+        let records = pricesByMarket[Market(country: file.country, currency: file.currency)] ?? []
+        return PriceFilesReport.rows(view, file, records.map { view.data.prices[Int($0)] })
     }
 
     private func write(_ key: FileKey, _ dialect: CSVDialect, reusing baseline: Baseline?) throws(OutputError)

@@ -19,6 +19,8 @@ public struct RunRecord: Sendable {
     public var warnings: [String] = []
     /// Wall seconds per stage of a run (load, index, reports and compression, publish).
     public var stages: JSONValue = .object([])
+    /// Peak resident memory in MiB by the end of load, index and the run (`PeakMemory`).
+    public var peakMemory: JSONValue = .object([])
     public var error: String?
 
     static let keptRuns = 50
@@ -45,7 +47,7 @@ public struct RunRecord: Sendable {
             ("runId", .string(runId)), ("command", .string(command)), ("asOf", .string(asOf.description)),
             ("start", .string(RunClock.stamp(started))), ("end", .string(RunClock.stamp(Date()))),
             ("exitCode", .int(Int(exitCode.rawValue))), ("error", error.map { .string($0) } ?? .null),
-            ("feeds", .array(feedValues)), ("stages", stages), ("jobs", .array(jobs)),
+            ("feeds", .array(feedValues)), ("stages", stages), ("peakMemoryMiB", peakMemory), ("jobs", .array(jobs)),
             ("warnings", .array(warnings.map { .string($0) }))
         ])
     }

@@ -6,7 +6,8 @@
 /// - usage and provisioning of the subscriptions of those lines;
 /// - prices of the countries their price files and renewal prices need;
 /// - their own contacts.
-/// Resellers, customers and parts are kept whole: later feeds resolve against them.
+/// Resellers, customers and parts are kept whole: later feeds resolve against them. The first read
+/// also finds which order-line keys can repeat, so the validating read remembers only those.
 struct SubsetNeeds {
     /// Per reseller index: in the scope of a site of the subset.
     var inScope: [Bool]
@@ -20,6 +21,9 @@ struct SubsetNeeds {
     var countries: Set<Country> = []
     /// Subscriptions of the lines kept, filled while transactions load.
     var keptSubscriptions: Set<Int32> = []
+    /// Hashes of (order_number, line_number) that more than one record of the feed has: only
+    /// those records can be a DUPLICATE_KEY, so only they need their key remembered exactly.
+    var sharedLineKeys: Set<UInt64> = []
 
     static func customerPart(customer: Int32, renewalPart: Int32?) -> Int64 {
         Int64(customer) << 32 | (Int64(renewalPart ?? -1) & 0xFFFF_FFFF)
@@ -51,10 +55,13 @@ extension LoadContext {
         let columns = transactions.feed.columns
         let renewalParts = dataset.parts.map(\.renewalPart)
         let countries = dataset.customers.map(\.country)
+        var lineKeys: [UInt64] = []
         do throws(FeedError) {
             _ = try FlatFeedReader(file: transactions, columns: columns, chunkSize: chunkSize).forEach { record in
                 guard !record.malformed else { return }
                 try? record.withChecks(columns) { (f) throws(RecordFault) in
+                    guard let order = try f.present(0), let line = try f.int(1, 1...99_999) else { return }
+                    lineKeys.append(KeyIndex.hash(order, seed: UInt64(line)))
                     guard let site = try f.present(3), let reseller = resellerBySite.find(site),
                         inScope[Int(reseller)], let customerSite = try f.present(4),
                         let customer = customerBySite.find(customerSite)
@@ -70,6 +77,10 @@ extension LoadContext {
             }
         } catch {
             // A structural error: the validating read meets it too and stops the run with it.
+        }
+        lineKeys.sort()
+        for i in lineKeys.indices.dropFirst() where lineKeys[i] == lineKeys[i - 1] {
+            needs.sharedLineKeys.insert(lineKeys[i])
         }
         return needs
     }

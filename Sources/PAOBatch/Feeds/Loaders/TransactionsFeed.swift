@@ -39,11 +39,16 @@ extension LoadContext {
                     "currency \(currency) differs from the customer's \(customerCurrencies[Int(customer)])")
             }
             let keyHash = KeyIndex.hash(order.utf8, seed: UInt64(lineNumber))
-            if keys.find(keyHash, { claimed[Int($0)].line == lineNumber && claimed[Int($0)].order == order }) != nil {
-                throw RecordFault(.DUPLICATE_KEY, "order_number", "order \(order) line \(lineNumber) appears before")
+            // A key whose hash no other record has cannot repeat (known only when loading for some sites).
+            if needs?.sharedLineKeys.contains(keyHash) ?? true {
+                if keys.find(keyHash, { claimed[Int($0)].line == lineNumber && claimed[Int($0)].order == order }) != nil
+                {
+                    throw RecordFault(
+                        .DUPLICATE_KEY, "order_number", "order \(order) line \(lineNumber) appears before")
+                }
+                keys.insert(keyHash, Int32(claimed.count))
+                claimed.append((order, lineNumber))
             }
-            keys.insert(keyHash, Int32(claimed.count))
-            claimed.append((order, lineNumber))
             let subscriptionIndex = try subscription.map { (id) throws(RecordFault) in
                 try claimSubscription(id, customer: customer, saas: type == .SAAS)
             }
