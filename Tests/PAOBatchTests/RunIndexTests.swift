@@ -37,6 +37,14 @@ import Testing
         }
         let mode = shell("stat -c %a '\(output)'/published/2026-11-29/*.json").stdout
         #expect(mode == "640\n")
+        // The run record times the index and says how much memory the run needed, stage by stage.
+        let recordPath = shell("ls '\(output)'/runs/*/run.json | sort | tail -1").stdout.dropLast()
+        let record = try #require(
+            JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: String(recordPath))))
+                as? [String: Any])
+        #expect((record["stages"] as? [String: Double])?["runIndex"].map { $0 >= 0 } == true)
+        let memory = try #require(record["peakMemoryMiB"] as? [String: Int])
+        #expect(memory["load"]! > 0 && memory["load"]! <= memory["index"]! && memory["index"]! <= memory["run"]!)
     }
 
     @Test func theNewest50PerAsOfAreKept() throws {
