@@ -17,79 +17,103 @@ public enum BatchRun {
         case .success(let p): prepared = p
         }
         defer { withExtendedLifetime(prepared.lock) {} }
-        let config = prepared.config
         let asOf = prepared.record.asOf
-        let crash = CrashPoints(environment: request.environment)
-        var warnings: [String] = []
-        let jobs = config.jobs.filter { request.jobs.isEmpty || request.jobs.contains($0.name) }
         let data = prepared.load.dataset
-        let loadMemory = PeakMemory.mebibytes
+        var memory: [(key: String, value: JSONValue)] = [("load", PeakMemory.mebibytes)]
         let indexClock = Stopwatch()
         let (view, isolation) = inParallel({ AsOfView(data, asOf: asOf) }, { IsolationCheck(data, asOf: asOf) })
-        let indexMemory = PeakMemory.mebibytes
+        memory.append(("index", PeakMemory.mebibytes))
         var stages: [(key: String, value: JSONValue)] = [
             ("load", seconds(prepared.record.loadSeconds)), ("index", seconds(indexClock.elapsed))
         ]
-        let stage = "\(config.output)/.stage-\(request.shardTag)-\(clock.runId)"
+        let context = RunContext(
+            config: prepared.config, request: request, clock: clock, asOf: asOf, view: view,
+            crash: CrashPoints(environment: request.environment))
+        var warnings: [String] = []
         // A failed run reports its own error; a stage it could not remove is a leftover the next
         // run of this shard removes (in `prepareStage`), so that second failure is not worth
         // hiding the first.
-        defer { try? FileSystem.removeTree(stage) }
+        defer { try? FileSystem.removeTree(context.stage) }
         do throws(StepFailure) {
             let stageClock = Stopwatch()
-            try prepareStage(stage, shardTag: request.shardTag, output: config.output)
-            let items = plan(jobs, data: data, request: request, stage: stage, warnings: &warnings)
-            let priceFiles = PriceFileStore(view: view, folder: stage + "/shared", gzipLevel: config.gzipLevel)
-            let access = siteAccess(items, view: view, config: config, warnings: &warnings)
+            try prepareStage(context.stage, shardTag: request.shardTag, output: context.config.output)
+            let jobs = context.config.jobs.filter { request.jobs.isEmpty || request.jobs.contains($0.name) }
+            let items = plan(jobs, data: data, request: request, stage: context.stage, warnings: &warnings)
+            let priceFiles = PriceFileStore(
+                view: view, folder: context.stage + "/shared", gzipLevel: context.config.gzipLevel)
+            let access = siteAccess(items, view: view, config: context.config, warnings: &warnings)
             let results = try self.stage(
-                items, view: view, isolation: isolation, priceFiles: priceFiles, access: access, config: config,
-                request: request)
-            try StepFailure.output { () throws(OutputError) in try syncFileSystem(stage) }
+                items, view: view, isolation: isolation, priceFiles: priceFiles, access: access,
+                config: context.config, request: request)
+            try StepFailure.output { () throws(OutputError) in try syncFileSystem(context.stage) }
             warnings += results.warnings
             for country in priceFiles.unpriced.sorted() {
                 warnings.append("country \(country) has no price records: no price files")
             }
             stages.append(("reportsAndCompression", seconds(stageClock.elapsed)))
-            crash.reached(.afterStaging)
-            let publishClock = Stopwatch()
-            try StepFailure.output { () throws(OutputError) in
-                try SchemaFolder.write(root: config.output, shardTag: request.shardTag, runId: clock.runId)
-            }
-            let publisher = Publisher(
-                root: config.output, runId: clock.runId, asOf: asOf, retain: config.retain,
-                reached: { crash.reached($0) })
-            let written = RunClock.stamp(clock.started).replacingOccurrences(of: "T", with: " ").dropLast() + " UTC"
-            var pages = 0.0
-            try StepFailure.output { () throws(OutputError) in
-                let publication = SitePublication(
-                    publisher: publisher, view: view, written: String(written), access: access)
-                pages = try publication.run(items) {
-                    crash.reached(.betweenPublishes)
-                }
-            }
-            stages += [("publish", seconds(publishClock.elapsed)), ("feedsAndPages", seconds(pages))]
-            let dataGroup = config.access.dataGroup.map { ($0, FolderAccess.groupId($0)) }
-            if let (name, id) = dataGroup, id == nil {
-                warnings.append("data group \(name) does not exist: published/ keeps the owner's group")
-            }
-            let index = RunIndex(
-                root: config.output, runId: clock.runId, asOf: asOf, started: clock.started, shard: request.shard,
-                dataGroup: dataGroup?.1 ?? nil)
-            let runIndexClock = Stopwatch()
-            try StepFailure.output { () throws(OutputError) in
-                try index.write(items.map { (view[reseller: $0.site].site, $0.job.name) })
-            }
-            stages.append(("runIndex", seconds(runIndexClock.elapsed)))
+            context.crash.reached(.afterStaging)
+            stages += try publish(items, context: context, access: access, warnings: &warnings)
+            memory.append(("run", PeakMemory.mebibytes))
             var finished = prepared
             finished.record.stages = .object(stages)
-            finished.record.peakMemory = .object([
-                ("load", loadMemory), ("index", indexMemory), ("run", PeakMemory.mebibytes)
-            ])
+            finished.record.peakMemory = .object(memory)
             let summary = summarise(jobs, items: items, results: results, shared: priceFiles.written)
             return finished.finish(.ok, nil, jobs: summary, warnings: warnings)
         } catch {
             return prepared.finish(error.status, error.message, warnings: warnings)
         }
+    }
+
+    /// What the steps after loading share.
+    private struct RunContext {
+        var config: JobsConfig
+        var request: RunRequest
+        var clock: RunClock
+        var asOf: Day
+        var view: AsOfView
+        var crash: CrashPoints
+        var stage: String { "\(config.output)/.stage-\(request.shardTag)-\(clock.runId)" }
+    }
+
+    /// Writes the schemas, publishes every staged folder with its site's feed and page, then the
+    /// run index; returns the stage timings.
+    private static func publish(
+        _ items: [PlannedFolder], context: RunContext, access: [Int32: FolderAccess], warnings: inout [String]
+    ) throws(StepFailure) -> [(key: String, value: JSONValue)] {
+        let config = context.config
+        let runId = context.clock.runId
+        let publishClock = Stopwatch()
+        try StepFailure.output { () throws(OutputError) in
+            try SchemaFolder.write(root: config.output, shardTag: context.request.shardTag, runId: runId)
+        }
+        let crash = context.crash
+        let publisher = Publisher(
+            root: config.output, runId: runId, asOf: context.asOf, retain: config.retain,
+            reached: { crash.reached($0) })
+        let written = RunClock.stamp(context.clock.started).replacingOccurrences(of: "T", with: " ").dropLast()
+        var pages = 0.0
+        try StepFailure.output { () throws(OutputError) in
+            let publication = SitePublication(
+                publisher: publisher, view: context.view, written: String(written) + " UTC", access: access)
+            pages = try publication.run(items) {
+                crash.reached(.betweenPublishes)
+            }
+        }
+        let publishing = seconds(publishClock.elapsed)
+        let dataGroup = config.access.dataGroup.map { ($0, FolderAccess.groupId($0)) }
+        if let (name, id) = dataGroup, id == nil {
+            warnings.append("data group \(name) does not exist: published/ keeps the owner's group")
+        }
+        let index = RunIndex(
+            root: config.output, runId: runId, asOf: context.asOf, started: context.clock.started,
+            shard: context.request.shard, dataGroup: dataGroup?.1 ?? nil)
+        let runIndexClock = Stopwatch()
+        try StepFailure.output { () throws(OutputError) in
+            try index.write(items.map { (context.view[reseller: $0.site].site, $0.job.name) })
+        }
+        return [
+            ("publish", publishing), ("feedsAndPages", seconds(pages)), ("runIndex", seconds(runIndexClock.elapsed))
+        ]
     }
 
     /// One (site, job) folder the run writes, and where it is staged.

@@ -38,42 +38,93 @@ public struct Part: Sendable {
     public var overagePart: Int32?
 }
 
-/// An accepted price record (SPEC §2.4).
+/// An accepted price record (SPEC §2.4). Every shard keeps nearly all of them (price files span
+/// countries), so the fields are ordered to pack into 32 bytes, not 48.
 public struct PriceRecord: Sendable {
+    /// An accepted price is never negative and has at most 15 integer and 4 minor digits: below 2⁶⁴.
+    private var minorUnits: UInt64
     public var part: Int32
-    public var country: Country
-    public var currency: Currency
-    public var level: PriceLevel
-    public var unitPrice: Money
     public var effectiveFrom: Day
     /// Inclusive; nil = open-ended.
     public var effectiveTo: Day?
+    public var country: Country
+    public var currency: Currency
+    public var level: PriceLevel
+
+    public var unitPrice: Money { Money(minorUnits) }
+
+    init(
+        part: Int32, country: Country, currency: Currency, level: PriceLevel, unitPrice: Money, effectiveFrom: Day,
+        effectiveTo: Day?
+    ) {
+        minorUnits = UInt64(unitPrice)
+        self.part = part
+        self.effectiveFrom = effectiveFrom
+        self.effectiveTo = effectiveTo
+        self.country = country
+        self.currency = currency
+        self.level = level
+    }
 }
 
 /// An accepted transaction line (SPEC §2.5); references are indexes into the dataset's tables.
+/// Fields are ordered to pack into 96 bytes, not 112.
 public struct Line: Sendable {
     public var orderNumber: String
+    public var quoteNumber: String?
+    public var quantity: Int64
+    /// An accepted unit price is never negative and below 10¹⁹: it fits 64 bits.
+    private var minorUnits: UInt64
     public var lineNumber: Int32
     public var orderDate: Day
     public var reseller: Int32
     public var customer: Int32
-    public var quoteNumber: String?
     public var part: Int32
-    public var quantity: Int64
-    public var unitPrice: Money
     public var coverageStart: Day?
     public var coverageEnd: Day?
     /// Index into `Dataset.subscriptions`.
     public var subscription: Int32?
+
+    public var unitPrice: Money { Money(minorUnits) }
+
+    init(
+        orderNumber: String, lineNumber: Int32, orderDate: Day, reseller: Int32, customer: Int32,
+        quoteNumber: String?, part: Int32, quantity: Int64, unitPrice: Money, coverageStart: Day?, coverageEnd: Day?,
+        subscription: Int32?
+    ) {
+        self.orderNumber = orderNumber
+        self.quoteNumber = quoteNumber
+        self.quantity = quantity
+        minorUnits = UInt64(unitPrice)
+        self.lineNumber = lineNumber
+        self.orderDate = orderDate
+        self.reseller = reseller
+        self.customer = customer
+        self.part = part
+        self.coverageStart = coverageStart
+        self.coverageEnd = coverageEnd
+        self.subscription = subscription
+    }
 }
 
-/// An accepted usage record (SPEC §2.6).
+/// An accepted usage record (SPEC §2.6), packed into 32 bytes, not 40.
 public struct UsageRecord: Sendable {
+    public var suppressionReason: String?
     public var subscription: Int32
     public var period: Month
-    public var usedQuantity: Int64
+    /// At most 1,000,000,000 (SPEC §2.6).
+    private var used: Int32
     public var overageSuppressed: Bool
-    public var suppressionReason: String?
+
+    public var usedQuantity: Int64 { Int64(used) }
+
+    init(subscription: Int32, period: Month, usedQuantity: Int64, overageSuppressed: Bool, suppressionReason: String?) {
+        self.suppressionReason = suppressionReason
+        self.subscription = subscription
+        self.period = period
+        used = Int32(usedQuantity)
+        self.overageSuppressed = overageSuppressed
+    }
 }
 
 /// An accepted provisioning record (SPEC §2.7), events and elements in document order.

@@ -1,11 +1,7 @@
 extension LoadContext {
     /// SPEC §2.6.
     func loadUsage(_ file: FeedFile, chunkSize: Int) throws(FeedError) {
-        struct Key: Hashable {
-            var subscription: Int32
-            var period: Month
-        }
-        var keys: Set<Key> = []
+        var keys = UsageKeys(subscriptions: subscriptionById.keys.count)
         try load(file, chunkSize: chunkSize) { (f) throws(RecordFault) in
             let id = try f.present(0)!
             let period = try f.month(1)!
@@ -19,7 +15,7 @@ extension LoadContext {
             guard let subscription = subscriptionById.find(id), saasSubscriptions.contains(subscription) else {
                 throw f.unknownReference(0, "a subscription of an accepted SAAS line")
             }
-            guard keys.insert(Key(subscription: subscription, period: period)).inserted else {
+            guard keys.insert(subscription: subscription, period: period) else {
                 throw RecordFault(
                     .DUPLICATE_KEY, "subscription_id",
                     "subscription \(String(decoding: id, as: UTF8.self)) period \(period) appears before")
