@@ -38,4 +38,13 @@ struct CompactModelTests {
         }
         #expect(pairs.count < 20_000)
     }
+
+    /// The feed tables grow by a quarter: a table ends at most a quarter larger than its records
+    /// (doubling would leave 262,144 places for these 200,000).
+    @Test func tablesGrowByAQuarter() {
+        var table: [Int64] = []
+        for n in 0..<200_000 { table.appendGrowingByQuarter(Int64(n)) }
+        #expect(table.count == 200_000 && table.last == 199_999)
+        #expect(table.capacity < 255_000)
+    }
 }

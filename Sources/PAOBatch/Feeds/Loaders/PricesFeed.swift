@@ -29,7 +29,7 @@ extension LoadContext {
             }
             ranges[key, default: []].append(range)
             if let needs, !needs.countries.contains(country) { return }
-            dataset.prices.append(
+            dataset.prices.appendGrowingByQuarter(
                 PriceRecord(
                     part: part, country: country, currency: currency, level: level,
                     unitPrice: price, effectiveFrom: from, effectiveTo: to))

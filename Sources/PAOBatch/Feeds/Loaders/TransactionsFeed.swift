@@ -60,7 +60,7 @@ extension LoadContext {
                 else { return }
                 if let subscriptionIndex { self.needs!.keptSubscriptions.insert(subscriptionIndex) }
             }
-            dataset.lines.append(
+            dataset.lines.appendGrowingByQuarter(
                 Line(
                     orderNumber: order, lineNumber: lineNumber, orderDate: orderDate, reseller: reseller,
                     customer: customer,

@@ -21,7 +21,7 @@ extension LoadContext {
                     "subscription \(String(decoding: id, as: UTF8.self)) period \(period) appears before")
             }
             if let needs, !needs.keptSubscriptions.contains(subscription) { return }
-            dataset.usage.append(
+            dataset.usage.appendGrowingByQuarter(
                 UsageRecord(
                     subscription: subscription, period: period, usedQuantity: used,
                     overageSuppressed: suppressed, suppressionReason: reason))
