@@ -33,7 +33,9 @@ check_folders() {
     fi
   done
   # Every site feed parses and names only published folders (SPEC §11); every page is whole (§12).
-  if ! python3 - "$work/Output" <<'PY'
+  # Debian's python3, where the README's apt-get put feedparser (a pyenv or venv python3 may come
+  # first on PATH without it).
+  if ! /usr/bin/python3 - "$work/Output" <<'PY'
 import feedparser, glob, os, re, sys, urllib.parse
 bad = []
 for feed in glob.glob(sys.argv[1] + '/sites/*/feed.atom'):
