@@ -1,7 +1,7 @@
 import Testing
 @testable import PAOBatch
 
-/// The compact forms that let a shard hold its share of scale L in a quarter of one run's memory.
+/// The compact forms of the tables a shard holds by the million (a shard's memory at scale L).
 struct CompactModelTests {
     /// The records kept by the million are packed; a field added or moved that breaks the packing
     /// shows here, not as a slow rise of every run's memory.

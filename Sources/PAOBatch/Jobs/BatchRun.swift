@@ -27,7 +27,7 @@ public enum BatchRun {
             ("load", seconds(prepared.record.loadSeconds)), ("index", seconds(indexClock.elapsed))
         ]
         let context = RunContext(
-            config: prepared.config, request: request, clock: clock, asOf: asOf, view: view,
+            config: prepared.config, request: request, clock: clock, view: view,
             crash: CrashPoints(environment: request.environment))
         var warnings: [String] = []
         // A failed run reports its own error; a stage it could not remove is a leftover the next
@@ -69,7 +69,6 @@ public enum BatchRun {
         var config: JobsConfig
         var request: RunRequest
         var clock: RunClock
-        var asOf: Day
         var view: AsOfView
         var crash: CrashPoints
         var stage: String { "\(config.output)/.stage-\(request.shardTag)-\(clock.runId)" }
@@ -88,7 +87,7 @@ public enum BatchRun {
         }
         let crash = context.crash
         let publisher = Publisher(
-            root: config.output, runId: runId, asOf: context.asOf, retain: config.retain,
+            root: config.output, runId: runId, asOf: context.view.asOf, retain: config.retain,
             reached: { crash.reached($0) })
         let written = RunClock.stamp(context.clock.started).replacingOccurrences(of: "T", with: " ").dropLast()
         var pages = 0.0
@@ -105,7 +104,7 @@ public enum BatchRun {
             warnings.append("data group \(name) does not exist: published/ keeps the owner's group")
         }
         let index = RunIndex(
-            root: config.output, runId: runId, asOf: context.asOf, started: context.clock.started,
+            root: config.output, runId: runId, asOf: context.view.asOf, started: context.clock.started,
             shard: context.request.shard, dataGroup: dataGroup?.1 ?? nil)
         let runIndexClock = Stopwatch()
         try StepFailure.output { () throws(OutputError) in
