@@ -1,7 +1,7 @@
 import Testing
 @testable import PAOBatch
 
-/// The compact forms of the tables a shard holds by the million (a shard's memory at scale L).
+/// The compact forms of the tables and indexes a shard holds by the million (a shard's memory at scale L).
 struct CompactModelTests {
     /// The records kept by the million are packed; a field added or moved that breaks the packing
     /// shows here, not as a slow rise of every run's memory.
@@ -46,5 +46,61 @@ struct CompactModelTests {
         for n in 0..<200_000 { table.appendGrowingByQuarter(Int64(n)) }
         #expect(table.count == 200_000 && table.last == 199_999)
         #expect(table.capacity < 255_000)
+    }
+
+    /// The price book's sorted arrays find the same price as a scan of every record: several
+    /// ranges of one key, open ends, and keys with no record.
+    @Test func priceBookAgreesWithAScan() {
+        var generator = SplitMix64(seed: 11)
+        let countries = ["DE", "FR", "US"].map { Country(code: $0)! }
+        let currencies = ["EUR", "USD"].map { Currency(code: $0)! }
+        let start = Day(year: 2026, month: 1, day: 1)
+        var prices: [PriceRecord] = []
+        for _ in 0..<3_000 {
+            let from = start + Int(generator.next() % 400)
+            prices.append(
+                PriceRecord(
+                    part: Int32(generator.next() % 40), country: countries[Int(generator.next() % 3)],
+                    currency: currencies[Int(generator.next() % 2)], level: generator.next() % 2 == 0 ? .BL : .D,
+                    unitPrice: Money(generator.next() % 100_000), effectiveFrom: from,
+                    effectiveTo: generator.next() % 4 == 0 ? nil : from + Int(generator.next() % 30)))
+        }
+        let book = PriceBook(prices)
+        for _ in 0..<3_000 {
+            let (part, day) = (Int32(generator.next() % 45), start + Int(generator.next() % 450))
+            let (country, currency) = (countries[Int(generator.next() % 3)], currencies[Int(generator.next() % 2)])
+            let level: PriceLevel = generator.next() % 2 == 0 ? .BL : .D
+            let scanned = prices.first {
+                $0.part == part && $0.country == country && $0.currency == currency && $0.level == level
+                    && $0.effectiveFrom <= day && day <= ($0.effectiveTo ?? .max)
+            }
+            #expect(book.price(part, country, currency, level, day) == scanned?.unitPrice)
+        }
+    }
+
+    /// A run for some sites keeps only the subscriptions its records name, renumbered in their
+    /// old order, each record still naming the same id and owner.
+    @Test func unreferencedSubscriptionsAreDropped() {
+        var data = Dataset()
+        data.subscriptions = (0..<6).map { "S-\($0)" }
+        data.subscriptionCustomer = [10, 11, 12, 13, 14, 15]
+        let day = Day(year: 2026, month: 1, day: 1)
+        for subscription in [Int32(4), nil, 1] {
+            data.lines.append(
+                Line(
+                    orderNumber: "O", lineNumber: 1, orderDate: day, reseller: 0, customer: 0, quoteNumber: nil,
+                    part: 0, quantity: 1, unitPrice: 0, coverageStart: day, coverageEnd: day,
+                    subscription: subscription))
+        }
+        data.usage.append(
+            UsageRecord(
+                subscription: 4, period: Month(year: 2026, month: 1), usedQuantity: 1, overageSuppressed: false,
+                suppressionReason: nil))
+        data.provisioning.append(ProvisioningRecord(subscription: 5, events: [], elements: []))
+        data.dropUnreferencedSubscriptions()
+        #expect(data.subscriptions == ["S-1", "S-4", "S-5"])
+        #expect(data.subscriptionCustomer == [11, 14, 15])
+        #expect(data.lines.map(\.subscription) == [1, nil, 0])
+        #expect(data.usage.map(\.subscription) == [1] && data.provisioning.map(\.subscription) == [2])
     }
 }

@@ -285,6 +285,21 @@ private let cases: [RejectCase] = [
             ])
     }
 
+    /// A price overlapping several accepted ones names the first of them in feed order.
+    @Test func anOverlapNamesTheFirstAcceptedPrice() {
+        var fixture = FeedFixture()
+        for range in [
+            "2026-01-01,2026-03-31", "2026-05-01,2026-06-30", "2026-02-01,2026-05-15", "2026-04-01,2026-04-30",
+            "2026-04-15,2026-06-01"
+        ] {
+            fixture.append("prices.csv", "LIC0001,US,USD,E,1.00,\(range)")
+        }
+        let result = fixture.load()
+        #expect(result.rejects.map(\.code) == [.OVERLAP, .OVERLAP])
+        #expect(result.rejects.first?.message.contains("from 2026-01-01") == true)
+        #expect(result.rejects.last?.message.contains("from 2026-05-01") == true)
+    }
+
     @Test func partReferencesAreResolvedUntilNothingChanges() {
         var fixture = FeedFixture()
         fixture.append("parts.csv", "LIC0009,L,P,N,M,LICENSE_SS,12,REN0009,,")

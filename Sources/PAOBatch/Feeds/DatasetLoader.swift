@@ -59,7 +59,10 @@ public enum DatasetLoader {
                     feed: feed, file: nil, sha256: nil, bytes: 0, streamBytes: 0, seconds: 0, read: 0, rejected: 0))
         }
         context.stats.sort { FeedName.allCases.firstIndex(of: $0.feed)! < FeedName.allCases.firstIndex(of: $1.feed)! }
-        if let needs = context.needs { context.dataset.contacts.removeAll { !needs.isOwnSite[Int($0.reseller)] } }
+        if let needs = context.needs {
+            context.dataset.contacts.removeAll { !needs.isOwnSite[Int($0.reseller)] }
+            context.dataset.dropUnreferencedSubscriptions()
+        }
         return LoadResult(dataset: context.dataset, rejects: context.rejects, feeds: context.stats, failure: nil)
     }
 

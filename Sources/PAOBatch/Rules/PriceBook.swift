@@ -1,14 +1,23 @@
 /// price(part, customer, day) of SPEC §2.4: the record for the part at the customer's country,
 /// currency and price level whose range contains the day.
 public struct PriceBook: Sendable {
-    private var byKey: [UInt64: [Int32]] = [:]
+    /// Price record indexes ordered by key (feed order within a key), and each one's key beside
+    /// it: two flat arrays searched by halving, where a table of one array per key took 2.5 times
+    /// the memory (after the lines, the largest index a shard keeps).
+    private let keys: [UInt64]
+    private let order: [Int32]
     private let prices: [PriceRecord]
 
     public init(_ prices: [PriceRecord]) {
         self.prices = prices
-        for (i, p) in prices.enumerated() {
-            byKey[PriceBook.key(p.part, p.country, p.currency, p.level), default: []].append(Int32(i))
+        let keyOf = prices.map { PriceBook.key($0.part, $0.country, $0.currency, $0.level) }
+        var order = Array(0..<Int32(prices.count))
+        order.sort { a, b in
+            let (ka, kb) = (keyOf[Int(a)], keyOf[Int(b)])
+            return ka != kb ? ka < kb : a < b
         }
+        keys = order.map { keyOf[Int($0)] }
+        self.order = order
     }
 
     private static func key(_ part: Int32, _ country: Country, _ currency: Currency, _ level: PriceLevel) -> UInt64 {
@@ -20,10 +29,16 @@ public struct PriceBook: Sendable {
     public func price(_ part: Int32, _ country: Country, _ currency: Currency, _ level: PriceLevel, _ day: Day)
         -> Money?
     {
-        guard let list = byKey[PriceBook.key(part, country, currency, level)] else { return nil }
-        for i in list {
-            let p = prices[Int(i)]
+        let key = PriceBook.key(part, country, currency, level)
+        var (low, high) = (0, keys.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if keys[middle] < key { low = middle + 1 } else { high = middle }
+        }
+        while low < keys.count, keys[low] == key {
+            let p = prices[Int(order[low])]
             if p.effectiveFrom <= day, day <= (p.effectiveTo ?? .max) { return p.unitPrice }
+            low += 1
         }
         return nil
     }

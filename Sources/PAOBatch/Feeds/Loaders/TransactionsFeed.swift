@@ -67,6 +67,8 @@ extension LoadContext {
                     quoteNumber: quote, part: part, quantity: quantity, unitPrice: price, coverageStart: start,
                     coverageEnd: end, subscription: subscriptionIndex))
         }
+        // The index's own list of ids, shared rather than built twice.
+        dataset.subscriptions = subscriptionById.keys
     }
 
     /// The subscription's index, claimed for `customer` when it is new; a subscription of another
@@ -82,7 +84,6 @@ extension LoadContext {
             index = s
         } else {
             index = subscriptionById.insert(id)
-            dataset.subscriptions.append(id)
             dataset.subscriptionCustomer.append(customer)
         }
         if saas { saasSubscriptions.insert(index) }

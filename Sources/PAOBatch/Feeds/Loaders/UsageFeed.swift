@@ -2,12 +2,14 @@ extension LoadContext {
     /// SPEC §2.6.
     func loadUsage(_ file: FeedFile, chunkSize: Int) throws(FeedError) {
         var keys = UsageKeys(subscriptions: subscriptionById.keys.count)
+        // Reasons repeat: records share one copy of each.
+        var reasons = Set<String>()
         try load(file, chunkSize: chunkSize) { (f) throws(RecordFault) in
             let id = try f.present(0)!
             let period = try f.month(1)!
             let used = try f.int(2, 0...1_000_000_000)!
             let suppressed = try f.enumeration(3, YesNo.self)! == .Y
-            let reason = try f.text(4)
+            let reason = try f.text(4).map { reasons.insert($0).memberAfterInsert }
             if suppressed, reason == nil {
                 throw RecordFault(
                     .MISSING_FIELD, "suppression_reason", "suppression_reason is required when overage_suppressed is Y")

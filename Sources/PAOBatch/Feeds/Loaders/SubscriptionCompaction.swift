@@ -1,0 +1,25 @@
+extension Dataset {
+    /// Keeps only the subscriptions a kept line, usage or provisioning record refers to, numbered
+    /// in their old order (so every order by index stays the same). A run for some sites numbers
+    /// every subscription of the feed while it loads, since validation sees every record; without
+    /// this, it would hold the ids of all of them, and the view an entry per subscription.
+    mutating func dropUnreferencedSubscriptions() {
+        var newIndex = [Int32](repeating: -1, count: subscriptions.count)
+        for line in lines { if let s = line.subscription { newIndex[Int(s)] = 0 } }
+        for record in usage { newIndex[Int(record.subscription)] = 0 }
+        for record in provisioning { newIndex[Int(record.subscription)] = 0 }
+        var ids: [String] = [], owners: [Int32] = []
+        ids.reserveCapacity(newIndex.lazy.filter { $0 == 0 }.count)
+        owners.reserveCapacity(ids.capacity)
+        for s in newIndex.indices where newIndex[s] == 0 {
+            newIndex[s] = Int32(ids.count)
+            ids.append(subscriptions[s])
+            owners.append(subscriptionCustomer[s])
+        }
+        subscriptions = ids
+        subscriptionCustomer = owners
+        for i in lines.indices { lines[i].subscription = lines[i].subscription.map { newIndex[Int($0)] } }
+        for i in usage.indices { usage[i].subscription = newIndex[Int(usage[i].subscription)] }
+        for i in provisioning.indices { provisioning[i].subscription = newIndex[Int(provisioning[i].subscription)] }
+    }
+}
