@@ -48,6 +48,21 @@ struct CompactModelTests {
         #expect(table.capacity < 255_000)
     }
 
+    /// A table grown block by block reads, writes and walks like an array across block edges.
+    @Test func chunkedTablesActLikeArrays() {
+        var table = ChunkedTable<Int64>()
+        var array: [Int64] = []
+        for n in 0..<150_000 {
+            table.append(Int64(n) * 3)
+            array.append(Int64(n) * 3)
+        }
+        table[65_536] = -1
+        array[65_536] = -1
+        #expect(table.count == 150_000 && table.elementsEqual(array))
+        #expect(table[65_535] == 196_605 && table[131_072] == 393_216)
+        #expect(Array(table.enumerated().map(\.offset).suffix(1)) == [149_999])
+    }
+
     /// The price book's sorted arrays find the same price as a scan of every record: several
     /// ranges of one key, open ends, and keys with no record.
     @Test func priceBookAgreesWithAScan() {
@@ -65,7 +80,7 @@ struct CompactModelTests {
                     unitPrice: Money(generator.next() % 100_000), effectiveFrom: from,
                     effectiveTo: generator.next() % 4 == 0 ? nil : from + Int(generator.next() % 30)))
         }
-        let book = PriceBook(prices)
+        let book = PriceBook(ChunkedTable(prices))
         for _ in 0..<3_000 {
             let (part, day) = (Int32(generator.next() % 45), start + Int(generator.next() % 450))
             let (country, currency) = (countries[Int(generator.next() % 3)], currencies[Int(generator.next() % 2)])

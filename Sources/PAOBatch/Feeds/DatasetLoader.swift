@@ -61,6 +61,10 @@ public enum DatasetLoader {
         context.stats.sort { FeedName.allCases.firstIndex(of: $0.feed)! < FeedName.allCases.firstIndex(of: $1.feed)! }
         if let needs = context.needs {
             context.dataset.contacts.removeAll { !needs.isOwnSite[Int($0.reseller)] }
+            // The lookups of every subscription go before the compaction needs room for its own.
+            context.subscriptionById = StringKeyIndex()
+            context.saasSubscriptions = []
+            context.needs = nil
             context.dataset.dropUnreferencedSubscriptions()
         }
         return LoadResult(dataset: context.dataset, rejects: context.rejects, feeds: context.stats, failure: nil)

@@ -6,17 +6,18 @@ public struct PriceBook: Sendable {
     /// the memory (after the lines, the largest index a shard keeps).
     private let keys: [UInt64]
     private let order: [Int32]
-    private let prices: [PriceRecord]
+    private let prices: ChunkedTable<PriceRecord>
 
-    public init(_ prices: [PriceRecord]) {
+    public init(_ prices: ChunkedTable<PriceRecord>) {
         self.prices = prices
-        let keyOf = prices.map { PriceBook.key($0.part, $0.country, $0.currency, $0.level) }
+        var keys = prices.map { PriceBook.key($0.part, $0.country, $0.currency, $0.level) }
         var order = Array(0..<Int32(prices.count))
         order.sort { a, b in
-            let (ka, kb) = (keyOf[Int(a)], keyOf[Int(b)])
+            let (ka, kb) = (keys[Int(a)], keys[Int(b)])
             return ka != kb ? ka < kb : a < b
         }
-        keys = order.map { keyOf[Int($0)] }
+        keys.sort()  // now each beside its record's index, with no third array while building
+        self.keys = keys
         self.order = order
     }
 

@@ -39,7 +39,7 @@ extension LoadContext {
             ranges.appendGrowingByQuarter((range, head))
             newest[key] = Int32(ranges.count - 1)
             if let needs, !needs.countries.contains(country) { return }
-            dataset.prices.appendGrowingByQuarter(
+            dataset.prices.append(
                 PriceRecord(
                     part: part, country: country, currency: currency, level: level,
                     unitPrice: price, effectiveFrom: from, effectiveTo: to))

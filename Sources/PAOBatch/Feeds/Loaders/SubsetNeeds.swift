@@ -19,6 +19,9 @@ struct SubsetNeeds {
     var customerParts: Set<Int64> = []
     /// The subset's sites' countries and those of their in-scope lines' customers.
     var countries: Set<Country> = []
+    /// Records of in-scope resellers in the transactions feed: nearly all the lines kept, so the
+    /// line table is made that large at once (growing, it briefly needs old and new copies).
+    var inScopeLines = 0
     /// Subscriptions of the lines kept, filled while transactions load.
     var keptSubscriptions: Set<Int32> = []
     /// Hashes of (order_number, line_number) that more than one record of the feed has: only
@@ -66,6 +69,7 @@ extension LoadContext {
                         inScope[Int(reseller)], let customerSite = try f.present(4),
                         let customer = customerBySite.find(customerSite)
                     else { return }
+                    needs.inScopeLines += 1
                     needs.countries.insert(countries[Int(customer)])
                     if let subscription = try f.present(12) {
                         needs.subscriptions.insert(String(decoding: subscription, as: UTF8.self))

@@ -23,7 +23,7 @@ extension LoadContext {
                     "subscription \(String(decoding: id, as: UTF8.self)) period \(period) appears before")
             }
             if let needs, !needs.keptSubscriptions.contains(subscription) { return }
-            dataset.usage.appendGrowingByQuarter(
+            dataset.usage.append(
                 UsageRecord(
                     subscription: subscription, period: period, usedQuantity: used,
                     overageSuppressed: suppressed, suppressionReason: reason))
