@@ -8,7 +8,7 @@ extension LoadContext {
             var level: PriceLevel
         }
         // The accepted ranges of each key as a chain through one flat table (newest first), not an
-        // array per key: a quarter of the memory while a large price feed loads.
+        // array per key (a heap block each) while a large price feed loads.
         var newest: [Key: Int32] = [:]
         var ranges: [(range: ClosedRange<Day>, older: Int32)] = []
         try load(file, chunkSize: chunkSize) { (f) throws(RecordFault) in
