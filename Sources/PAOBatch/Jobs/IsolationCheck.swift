@@ -8,7 +8,7 @@ final class IsolationCheck: @unchecked Sendable {
     private let resellerBySite: StringKeyIndex
     /// The resellers with a visible line of each customer.
     private let sellersOfCustomer: [[Int32]]
-    private var lineIndex = KeyIndex(capacity: 1 << 16)
+    private var lineIndex: KeyIndex
     private let visible: [Bool]
     /// Each reseller site's contacts' user ids.
     private let contactsOfSite: [Set<String>]
@@ -31,6 +31,8 @@ final class IsolationCheck: @unchecked Sendable {
         for contact in data.contacts { contacts[Int(contact.reseller)].insert(contact.userId) }
         contactsOfSite = contacts
         self.visible = visible
+        // Sized at once: a growing index briefly holds its old and new slots.
+        lineIndex = KeyIndex(capacity: data.lines.count)
         for (i, line) in data.lines.enumerated() {
             lineIndex.insert(KeyIndex.hash(line.orderNumber.utf8, seed: UInt64(line.lineNumber)), Int32(i))
         }

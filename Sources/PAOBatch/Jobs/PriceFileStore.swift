@@ -128,7 +128,7 @@ final class PriceFileStore: @unchecked Sendable {
                 return .failure(error)
             }
             let set = ChangeSet(
-                columns: columns, identity: ReportID.priceFiles.identity, today: rows(file), baseline: old)
+                columns: columns, identity: ReportID.priceFiles.identity, today: Array(rows(file)), baseline: old)
             let layout = FileLayout.changes(.priceFiles, columns: ChangeSet.columns(columns))
             var shared: [Shared] = []
             for format in formats {
@@ -138,7 +138,7 @@ final class PriceFileStore: @unchecked Sendable {
         }!
     }
 
-    private func rows(_ file: PriceFileKey) -> [[Cell]] {
+    private func rows(_ file: PriceFileKey) -> LazyMapCollection<[PriceRecord], [Cell]> {
         let records = pricesByMarket[Market(country: file.country, currency: file.currency)] ?? []
         return PriceFilesReport.rows(view, file, records.map { view.data.prices[Int($0)] })
     }
@@ -153,7 +153,7 @@ final class PriceFileStore: @unchecked Sendable {
 
     private func write(
         _ file: PriceFileKey, _ stem: String, _ format: OutputFormat, _ layout: FileLayout, dialect: CSVDialect,
-        rows: [[Cell]], reusing baseline: Baseline? = nil
+        rows: some Collection<[Cell]>, reusing baseline: Baseline? = nil
     ) throws(OutputError) -> Shared {
         lock.lock()
         subfolders += 1

@@ -15,9 +15,9 @@ struct ReportFileOutput {
 
     /// Writes `rows` as `folder/<name>`; with `reusing`, links the baseline's file of `stem`
     /// instead when it holds the same raw bytes.
-    func write(_ rows: [[Cell]], stem: String, into folder: String, reusing baseline: Baseline? = nil)
-        throws(OutputError) -> WrittenFile
-    {
+    func write(
+        _ rows: some Collection<[Cell]>, stem: String, into folder: String, reusing baseline: Baseline? = nil
+    ) throws(OutputError) -> WrittenFile {
         let name = name(stem)
         let path = folder + "/" + name
         if format == .xlsx {

@@ -25,6 +25,12 @@ public struct Currency: Hashable, Comparable, Sendable, CustomStringConvertible 
 
     public init?(code: String) { self.init(bytes: Array(code.utf8)) }
 
+    /// The currency at a table index (a compact record's stored form).
+    init(index: UInt16) {
+        precondition(Int(index) < iso4217Table.count, "not a currency table index")
+        self.index = index
+    }
+
     /// The currency spelled by three upper-case ASCII letters.
     init?<C: Collection>(bytes: C) where C.Element == UInt8 {
         guard let s = Currency.slot(bytes) else { return nil }

@@ -9,10 +9,16 @@ struct KeyIndex {
     private var slots: [UInt64]
     private var mask: Int
     private(set) var count = 0
+    /// Slots filled, in quarters, before the table doubles: 2 (half, the shortest probes) or 3.
+    private let fillQuarters: Int
 
-    init(capacity: Int = 1024) {
+    /// `fillQuarters` 3 for an index that every shard holds whole, where memory counts more than
+    /// a probe or two.
+    init(capacity: Int = 1024, fillQuarters: Int = 2) {
+        precondition((2...3).contains(fillQuarters), "an index fills half to three quarters of its slots")
+        self.fillQuarters = fillQuarters
         var size = 16
-        while size < capacity * 2 { size <<= 1 }
+        while size * fillQuarters < capacity * 4 { size <<= 1 }
         slots = Array(repeating: 0, count: size)
         mask = size - 1
     }
@@ -35,7 +41,7 @@ struct KeyIndex {
 
     /// Adds an entry; the caller has checked it is not there yet.
     mutating func insert(_ hash: UInt64, _ entry: Int32) {
-        if (count + 1) * 2 > slots.count { grow() }
+        if (count + 1) * 4 > slots.count * fillQuarters { grow() }
         place(hash & 0xFFFF_FFFF_0000_0000 | UInt64(entry + 1))
         count += 1
     }
@@ -69,7 +75,9 @@ struct KeyIndex {
 /// Strings with an index by their UTF-8 bytes: entry numbers are positions in `keys`.
 struct StringKeyIndex {
     private(set) var keys: [String] = []
-    private var index = KeyIndex()
+    private var index: KeyIndex
+
+    init(fillQuarters: Int = 2) { index = KeyIndex(fillQuarters: fillQuarters) }
 
     /// The entry for `key`, if present.
     func find(_ key: String) -> Int32? {

@@ -39,19 +39,24 @@ public struct Part: Sendable {
 }
 
 /// An accepted price record (SPEC §2.4). Every shard keeps nearly all of them (price files span
-/// countries), so the fields are ordered to pack into 32 bytes, not 48.
+/// countries), so the fields pack into 24 bytes, not 48: the last day is a day number with a
+/// sentinel for open-ended, and the currency its table index in one byte.
 public struct PriceRecord: Sendable {
     /// An accepted price is never negative and has at most 15 integer and 4 minor digits: below 2⁶⁴.
-    private var minorUnits: UInt64
-    public var part: Int32
-    public var effectiveFrom: Day
-    /// Inclusive; nil = open-ended.
-    public var effectiveTo: Day?
-    public var country: Country
-    public var currency: Currency
-    public var level: PriceLevel
+    private let minorUnits: UInt64
+    public let part: Int32
+    public let effectiveFrom: Day
+    private let lastDay: Int32
+    public let country: Country
+    private let currencyIndex: UInt8
+    public let level: PriceLevel
+
+    private static let openEnded = Int32.min
 
     public var unitPrice: Money { Money(minorUnits) }
+    /// Inclusive; nil = open-ended.
+    public var effectiveTo: Day? { lastDay == Self.openEnded ? nil : Day(rawValue: lastDay) }
+    public var currency: Currency { Currency(index: UInt16(currencyIndex)) }
 
     init(
         part: Int32, country: Country, currency: Currency, level: PriceLevel, unitPrice: Money, effectiveFrom: Day,
@@ -60,9 +65,10 @@ public struct PriceRecord: Sendable {
         minorUnits = UInt64(unitPrice)
         self.part = part
         self.effectiveFrom = effectiveFrom
-        self.effectiveTo = effectiveTo
+        lastDay = effectiveTo?.rawValue ?? Self.openEnded
+        precondition(lastDay != Self.openEnded || effectiveTo == nil, "effective_to out of range")
         self.country = country
-        self.currency = currency
+        currencyIndex = UInt8(currency.index)
         self.level = level
     }
 }

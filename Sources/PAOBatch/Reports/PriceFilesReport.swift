@@ -57,11 +57,15 @@ enum PriceFilesReport {
     }
 
     static func rows(_ view: AsOfView, _ key: PriceFileKey) -> [[Cell]] {
-        rows(view, key, view.data.prices.filter { $0.country == key.country && $0.currency == key.currency })
+        Array(rows(view, key, view.data.prices.filter { $0.country == key.country && $0.currency == key.currency }))
     }
 
-    /// Rows of `key` from `prices`, the records of its country and currency.
-    static func rows(_ view: AsOfView, _ key: PriceFileKey, _ prices: [PriceRecord]) -> [[Cell]] {
+    /// Rows of `key` from `prices`, the records of its country and currency, each made when a
+    /// writer reads it: a large country's file is never held as cells whole (every shard writes
+    /// nearly every price file).
+    static func rows(_ view: AsOfView, _ key: PriceFileKey, _ prices: [PriceRecord])
+        -> LazyMapCollection<[PriceRecord], [Cell]>
+    {
         let asOf = view.asOf
         let records = prices.filter { p in
             guard view[part: p.part].type.family == key.family else { return false }
@@ -76,7 +80,7 @@ enum PriceFilesReport {
             let partRank = view.ranks.partNumber
             return (partRank[Int(a.part)], a.level, a.effectiveFrom) < (partRank[Int(b.part)], b.level, b.effectiveFrom)
         }
-        return records.map { p in
+        return records.lazy.map { p in
             let part = view[part: p.part]
             return [
                 .text(part.number), .text(part.description), .text(part.productId), .text(part.productName),

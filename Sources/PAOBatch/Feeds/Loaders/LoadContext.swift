@@ -9,7 +9,8 @@ final class LoadContext: @unchecked Sendable {
     var resellerBySite = StringKeyIndex()
     var customerBySite = StringKeyIndex()
     var partByNumber = StringKeyIndex()
-    var subscriptionById = StringKeyIndex()
+    /// Every shard validates, so holds, every subscription of the feed: filled to three quarters.
+    var subscriptionById = StringKeyIndex(fillQuarters: 3)
     /// Subscriptions named by an accepted SAAS line: what usage and provisioning may refer to.
     var saasSubscriptions: Set<Int32> = []
     /// What a run for some sites keeps (nil: everything).
