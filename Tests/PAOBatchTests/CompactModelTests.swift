@@ -118,4 +118,30 @@ struct CompactModelTests {
         #expect(data.lines.map(\.subscription) == [1, nil, 0])
         #expect(data.usage.map(\.subscription) == [1] && data.provisioning.map(\.subscription) == [2])
     }
+
+    /// A run for some sites keeps only the customers its lines and subscriptions name, in their
+    /// old order, each line and subscription still naming the same customer.
+    @Test func unrelatedCustomersAreDropped() {
+        var data = Dataset()
+        data.customers = (0..<5).map { i in
+            Customer(
+                siteNumber: "C\(i)", siteName: "Site \(i)", customerNumber: "N\(i)", agreementNumber: nil,
+                customerName: "Name \(i)", country: Country(code: "US")!, currency: Currency(code: "USD")!,
+                enrollmentType: .PA, siteRole: nil, priceLevel: .BL, anniversaryMonth: nil)
+        }
+        let day = Day(year: 2026, month: 1, day: 1)
+        for customer in [Int32(3), 1, 3] {
+            data.lines.append(
+                Line(
+                    orderNumber: "O", lineNumber: 1, orderDate: day, reseller: 0, customer: customer,
+                    quoteNumber: nil, part: 0, quantity: 1, unitPrice: 0, coverageStart: day, coverageEnd: day,
+                    subscription: nil))
+        }
+        data.subscriptions = ["S-0"]
+        data.subscriptionCustomer = [4]
+        data.dropUnrelatedCustomers()
+        #expect(data.customers.map(\.siteNumber) == ["C1", "C3", "C4"])
+        #expect(data.lines.map(\.customer) == [1, 0, 1])
+        #expect(data.subscriptionCustomer == [2])
+    }
 }

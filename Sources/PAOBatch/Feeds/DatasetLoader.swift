@@ -61,11 +61,14 @@ public enum DatasetLoader {
         context.stats.sort { FeedName.allCases.firstIndex(of: $0.feed)! < FeedName.allCases.firstIndex(of: $1.feed)! }
         if let needs = context.needs {
             context.dataset.contacts.removeAll { !needs.isOwnSite[Int($0.reseller)] }
-            // The lookups of every subscription go before the compaction needs room for its own.
+            // The lookups of every subscription and customer go first: each compaction needs room
+            // for its new tables.
             context.subscriptionById = StringKeyIndex()
+            context.customerBySite = StringKeyIndex()
             context.saasSubscriptions = []
             context.needs = nil
             context.dataset.dropUnreferencedSubscriptions()
+            context.dataset.dropUnrelatedCustomers()
         }
         return LoadResult(dataset: context.dataset, rejects: context.rejects, feeds: context.stats, failure: nil)
     }

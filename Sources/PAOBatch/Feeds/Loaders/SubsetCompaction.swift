@@ -23,3 +23,23 @@ extension Dataset {
         for i in provisioning.indices { provisioning[i].subscription = newIndex[Int(provisioning[i].subscription)] }
     }
 }
+
+extension Dataset {
+    /// Keeps only the customers a kept line or subscription names, numbered in their old order. A
+    /// run for some sites needs every customer while it validates lines; a site sees only the
+    /// customers of its in-scope lines (SPEC §3), all of which are kept.
+    mutating func dropUnrelatedCustomers() {
+        var newIndex = [Int32](repeating: -1, count: customers.count)
+        for line in lines { newIndex[Int(line.customer)] = 0 }
+        for owner in subscriptionCustomer { newIndex[Int(owner)] = 0 }
+        var kept: [Customer] = []
+        kept.reserveCapacity(newIndex.lazy.filter { $0 == 0 }.count)
+        for c in newIndex.indices where newIndex[c] == 0 {
+            newIndex[c] = Int32(kept.count)
+            kept.append(customers[c])
+        }
+        customers = kept
+        for i in lines.indices { lines[i].customer = newIndex[Int(lines[i].customer)] }
+        for s in subscriptionCustomer.indices { subscriptionCustomer[s] = newIndex[Int(subscriptionCustomer[s])] }
+    }
+}
