@@ -63,8 +63,20 @@ struct CompactModelTests {
         #expect(Array(table.enumerated().map(\.offset).suffix(1)) == [149_999])
     }
 
-    /// The price book's sorted arrays find the same price as a scan of every record: several
-    /// ranges of one key, open ends, and keys with no record.
+    /// Sorting in place across blocks moves every record to its place along the order's cycles,
+    /// equal records keeping their order.
+    @Test func chunkedTableSortsInPlace() {
+        var generator = SplitMix64(seed: 5)
+        let values = (0..<150_000).map { i in (key: Int(generator.next() % 1_000), at: i) }
+        var table = ChunkedTable(values)
+        table.sortInPlace { $0.key < $1.key }
+        let expected = values.sorted { ($0.key, $0.at) < ($1.key, $1.at) }
+        #expect(table.elementsEqual(expected) { $0.key == $1.key && $0.at == $1.at })
+    }
+
+    /// The price book, halving the table in market order, finds the same price as a scan of every
+    /// record: several ranges of one key (never overlapping, as the loader accepts them), open
+    /// ends, and keys with no record. Each market's slice holds exactly that market's records.
     @Test func priceBookAgreesWithAScan() {
         var generator = SplitMix64(seed: 11)
         let countries = ["DE", "FR", "US"].map { Country(code: $0)! }
@@ -73,14 +85,29 @@ struct CompactModelTests {
         var prices: [PriceRecord] = []
         for _ in 0..<3_000 {
             let from = start + Int(generator.next() % 400)
-            prices.append(
-                PriceRecord(
-                    part: Int32(generator.next() % 40), country: countries[Int(generator.next() % 3)],
-                    currency: currencies[Int(generator.next() % 2)], level: generator.next() % 2 == 0 ? .BL : .D,
-                    unitPrice: Money(generator.next() % 100_000), effectiveFrom: from,
-                    effectiveTo: generator.next() % 4 == 0 ? nil : from + Int(generator.next() % 30)))
+            let price = PriceRecord(
+                part: Int32(generator.next() % 40), country: countries[Int(generator.next() % 3)],
+                currency: currencies[Int(generator.next() % 2)], level: generator.next() % 2 == 0 ? .BL : .D,
+                unitPrice: Money(generator.next() % 100_000), effectiveFrom: from,
+                effectiveTo: generator.next() % 4 == 0 ? nil : from + Int(generator.next() % 30))
+            let overlaps = prices.contains {
+                $0.searchKey == price.searchKey && $0.effectiveFrom <= (price.effectiveTo ?? .max)
+                    && price.effectiveFrom <= ($0.effectiveTo ?? .max)
+            }
+            if !overlaps { prices.append(price) }
         }
-        let book = PriceBook(ChunkedTable(prices))
+        var table = ChunkedTable(prices)
+        table.sortByMarket()
+        #expect(table.isSortedByMarket && table.count == prices.count && prices.count > 500)
+        for country in countries {
+            for currency in currencies {
+                let market = table.market(country, currency)
+                let expected = prices.filter { $0.country == country && $0.currency == currency }
+                #expect(market.count == expected.count)
+                #expect(market.allSatisfy { $0.country == country && $0.currency == currency })
+            }
+        }
+        let book = PriceBook(table)
         for _ in 0..<3_000 {
             let (part, day) = (Int32(generator.next() % 45), start + Int(generator.next() % 450))
             let (country, currency) = (countries[Int(generator.next() % 3)], currencies[Int(generator.next() % 2)])

@@ -70,6 +70,7 @@ public enum DatasetLoader {
             context.dataset.dropUnreferencedSubscriptions()
             context.dataset.dropUnrelatedCustomers()
         }
+        context.dataset.prices.sortByMarket()
         return LoadResult(dataset: context.dataset, rejects: context.rejects, feeds: context.stats, failure: nil)
     }
 

@@ -50,13 +50,6 @@ final class PriceFileStore: @unchecked Sendable {
     private let folder: String
     private let gzipLevel: Int
     private let currencies: [Country: [Currency]]
-    private struct Market: Hashable {
-        var country: Country
-        var currency: Currency
-    }
-    /// Indexes of the price records of each country and currency, in feed order, so each file
-    /// scans only its own (indexes, not copies: the price table is the largest one a shard keeps).
-    private let pricesByMarket: [Market: [Int32]]
     private let files = SharedWork<FileKey, Shared>()
     private let changes = SharedWork<ChangesKey, Result<SharedChanges, BaselineFile.Unusable>>()
     private let lock = NSLock()
@@ -70,11 +63,6 @@ final class PriceFileStore: @unchecked Sendable {
         self.folder = folder
         self.gzipLevel = gzipLevel
         currencies = PriceFilesReport.currencies(view.data)
-        var byMarket: [Market: [Int32]] = [:]
-        for (i, p) in view.data.prices.enumerated() {
-            byMarket[Market(country: p.country, currency: p.currency), default: []].append(Int32(i))
-        }
-        pricesByMarket = byMarket
     }
 
     func keys(site: Int32, params: ReportParams) -> [PriceFileKey] {
@@ -139,8 +127,7 @@ final class PriceFileStore: @unchecked Sendable {
     }
 
     private func rows(_ file: PriceFileKey) -> LazyMapCollection<[PriceRecord], [Cell]> {
-        let records = pricesByMarket[Market(country: file.country, currency: file.currency)] ?? []
-        return PriceFilesReport.rows(view, file, records.map { view.data.prices[Int($0)] })
+        PriceFilesReport.rows(view, file, view.data.prices.market(file.country, file.currency))
     }
 
     private func write(_ key: FileKey, _ dialect: CSVDialect, reusing baseline: Baseline?) throws(OutputError)

@@ -30,3 +30,32 @@ public struct ChunkedTable<Element>: RandomAccessCollection, MutableCollection {
 }
 
 extension ChunkedTable: Sendable where Element: Sendable {}
+
+extension ChunkedTable {
+    /// Sorts in place through an order of record numbers (4 bytes a record), then moves each
+    /// record once along the cycles of that order. The standard library's sort of a collection
+    /// that is not one contiguous block would copy it whole, and this table is kept in blocks
+    /// because copies of it do not fit.
+    mutating func sortInPlace(by less: (Element, Element) -> Bool) {
+        precondition(count <= Int(Int32.max), "table too large to sort")
+        var order = Array(0..<Int32(count))
+        order.sort { a, b in
+            let (x, y) = (self[Int(a)], self[Int(b)])
+            return less(x, y) || (!less(y, x) && a < b)
+        }
+        for start in order.indices where order[start] >= 0 {
+            let held = self[start]
+            var target = start
+            while true {
+                let source = Int(order[target])
+                order[target] = -1
+                if source == start {
+                    self[target] = held
+                    break
+                }
+                self[target] = self[source]
+                target = source
+            }
+        }
+    }
+}

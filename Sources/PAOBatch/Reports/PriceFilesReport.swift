@@ -57,13 +57,13 @@ enum PriceFilesReport {
     }
 
     static func rows(_ view: AsOfView, _ key: PriceFileKey) -> [[Cell]] {
-        Array(rows(view, key, view.data.prices.filter { $0.country == key.country && $0.currency == key.currency }))
+        Array(rows(view, key, view.data.prices.market(key.country, key.currency)))
     }
 
     /// Rows of `key` from `prices`, the records of its country and currency, each made when a
     /// writer reads it: a large country's file is never held as cells whole (every shard writes
     /// nearly every price file).
-    static func rows(_ view: AsOfView, _ key: PriceFileKey, _ prices: [PriceRecord])
+    static func rows(_ view: AsOfView, _ key: PriceFileKey, _ prices: some Collection<PriceRecord>)
         -> LazyMapCollection<[PriceRecord], [Cell]>
     {
         let asOf = view.asOf
