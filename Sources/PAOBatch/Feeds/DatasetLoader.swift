@@ -52,6 +52,7 @@ public enum DatasetLoader {
                 return LoadResult(
                     dataset: context.dataset, rejects: context.rejects, feeds: context.stats, failure: failure)
             }
+            if context.needs != nil, phase.contains(.transactions) { context.dropWhatOnlyTransactionsNeed() }
         }
         for feed in FeedName.allCases where !context.stats.contains(where: { $0.feed == feed }) {
             context.stats.append(
@@ -61,14 +62,11 @@ public enum DatasetLoader {
         context.stats.sort { FeedName.allCases.firstIndex(of: $0.feed)! < FeedName.allCases.firstIndex(of: $1.feed)! }
         if let needs = context.needs {
             context.dataset.contacts.removeAll { !needs.isOwnSite[Int($0.reseller)] }
-            // The lookups of every subscription and customer go first: each compaction needs room
-            // for its new tables.
+            // The lookup of every subscription goes first: the compaction needs room for its new tables.
             context.subscriptionById = StringKeyIndex()
-            context.customerBySite = StringKeyIndex()
             context.saasSubscriptions = []
             context.needs = nil
             context.dataset.dropUnreferencedSubscriptions()
-            context.dataset.dropUnrelatedCustomers()
         }
         context.dataset.prices.sortByMarket()
         return LoadResult(dataset: context.dataset, rejects: context.rejects, feeds: context.stats, failure: nil)

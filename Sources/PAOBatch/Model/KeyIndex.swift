@@ -96,6 +96,15 @@ struct StringKeyIndex {
         }
     }
 
+    /// Drops the room `keys` grew beyond its count (up to half of it), with one copy: for a
+    /// table held long after its last insert (every subscription id, in every shard).
+    mutating func fitKeys() {
+        var fitted: [String] = []
+        fitted.reserveCapacity(keys.count)
+        fitted.append(contentsOf: keys)
+        keys = fitted
+    }
+
     /// Adds a key that is not present; returns its entry.
     @discardableResult
     mutating func insert(_ key: String) -> Int32 {

@@ -12,6 +12,7 @@ extension Dataset {
         ids.reserveCapacity(newIndex.lazy.filter { $0 == 0 }.count)
         owners.reserveCapacity(ids.capacity)
         for s in newIndex.indices where newIndex[s] == 0 {
+            precondition(subscriptionCustomer[s] >= 0, "a kept subscription lost its owner")
             newIndex[s] = Int32(ids.count)
             ids.append(subscriptions[s])
             owners.append(subscriptionCustomer[s])
@@ -24,14 +25,29 @@ extension Dataset {
     }
 }
 
+extension LoadContext {
+    /// Once transactions are read, a run for some sites lets go of what only that feed needed: the
+    /// customer lookup, the renewal keys and repeated order-line keys of the first read, and every
+    /// customer no kept line names (usage and provisioning never look at customers). The peak of
+    /// a shard is while provisioning loads, so whatever is dropped here lowers it.
+    func dropWhatOnlyTransactionsNeed() {
+        customerBySite = StringKeyIndex()
+        needs!.subscriptions = []
+        needs!.customerParts = []
+        needs!.sharedLineKeys = []
+        dataset.dropUnrelatedCustomers()
+    }
+}
+
 extension Dataset {
-    /// Keeps only the customers a kept line or subscription names, numbered in their old order. A
-    /// run for some sites needs every customer while it validates lines; a site sees only the
-    /// customers of its in-scope lines (SPEC §3), all of which are kept.
+    /// Keeps only the customers a kept line names, numbered in their old order. A run for some
+    /// sites needs every customer while it validates lines; a site sees only the customers of its
+    /// in-scope lines (SPEC §3), all of which are kept. A subscription whose owner goes is named
+    /// by no kept line (a line's customer owns its subscription), so owns nothing (-1) until
+    /// `dropUnreferencedSubscriptions` drops it.
     mutating func dropUnrelatedCustomers() {
         var newIndex = [Int32](repeating: -1, count: customers.count)
         for line in lines { newIndex[Int(line.customer)] = 0 }
-        for owner in subscriptionCustomer { newIndex[Int(owner)] = 0 }
         var kept: [Customer] = []
         kept.reserveCapacity(newIndex.lazy.filter { $0 == 0 }.count)
         for c in newIndex.indices where newIndex[c] == 0 {

@@ -70,6 +70,7 @@ extension LoadContext {
                     coverageEnd: end, subscription: subscriptionIndex))
         }
         // The index's own list of ids, shared rather than built twice.
+        subscriptionById.fitKeys()
         dataset.subscriptions = subscriptionById.keys
     }
 
