@@ -8,7 +8,18 @@ private func row(_ report: ReportID, _ values: [String: String]) -> [Cell] {
 }
 
 /// The printed baseline values of rows.
-private func printed(_ rows: [[Cell]]) -> [[String]] { rows.map { $0.map(\.printed) } }
+private func printed(_ rows: [[Cell]]) -> PrintedRows {
+    var printed = PrintedRows(columns: rows.first?.count ?? 1)
+    for row in rows {
+        for cell in row { TextEncoding.withPrinted(cell) { printed.appendValue($0) } }
+    }
+    return printed
+}
+
+extension PrintedRows {
+    /// Every row's values as Strings.
+    var strings: [[String]] { (0..<count).map(strings) }
+}
 
 /// `change`, `changed_columns` and the named columns of each changes row.
 private func summary(_ set: ChangeSet, _ report: ReportID, _ names: [String]) -> [String] {
@@ -167,9 +178,9 @@ private func summary(_ set: ChangeSet, _ report: ReportID, _ names: [String]) ->
         }
         // CSV: a guarded value that itself began `'` followed by a formula character reads back
         // without its `'` (SPEC §11 removes one guard mark); XML keeps every value exactly.
-        var expected = printed(rows)
+        var expected = printed(rows).strings
         if format == .csv { expected[2][ReportID.customers.spec.columns.firstIndex(of: "customer_name")!] = "=already" }
-        #expect(back == expected)
+        #expect(back.strings == expected)
     }
 
     @Test func aFileThatIsNotItsReportsOneGzipMemberIsUnusable() throws {

@@ -9,7 +9,7 @@ enum BaselineFile {
     /// written by this tool: it is read with a scanner for exactly that layout, several times
     /// faster than a general XML parser; anything else goes through libxml2.
     static func rows(path: String, format: OutputFormat, entry: BaselineManifest.Entry?, columns: [String])
-        throws(Unusable) -> [[String]]
+        throws(Unusable) -> PrintedRows
     {
         if format == .xml, let entry, let rows = OwnXMLRows.read(path: path, entry: entry, columns: columns) {
             return rows
@@ -18,10 +18,10 @@ enum BaselineFile {
     }
 
     /// Rows of `path`, a `.csv.gz` or `.xml.gz` report file that must have exactly `columns`.
-    static func rows(path: String, format: OutputFormat, columns: [String]) throws(Unusable) -> [[String]] {
+    static func rows(path: String, format: OutputFormat, columns: [String]) throws(Unusable) -> PrintedRows {
         do {
             let source = try ByteSource(path: path)
-            let rows: [[String]]
+            let rows: PrintedRows
             switch format {
             case .csv: rows = try csvRows(source, columns)
             case .xml: rows = try xmlRows(source, columns)
@@ -38,79 +38,79 @@ enum BaselineFile {
         }
     }
 
-    private static func csvRows(_ source: ByteSource, _ columns: [String]) throws -> [[String]] {
+    private static func csvRows(_ source: ByteSource, _ columns: [String]) throws -> PrintedRows {
         let reader = CSVReader(source: source)
         guard try reader.readHeader() == columns else { throw Unusable(reason: "its columns differ from today's") }
         let guarded = columns.map { ReportSpec.guardedColumns.contains($0) }
         var record = FieldRecord(columnField: Array(columns.indices))
-        var rows: [[String]] = []
+        var rows = PrintedRows(columns: columns.count)
         while try reader.next(into: &record) {
             guard record.fieldStart.count == columns.count else {
                 throw Unusable(reason: "line \(record.line) does not have \(columns.count) fields")
             }
-            rows.append(
-                try columns.indices.map { i throws(Unusable) in
-                    let value = try text(record, i)
-                    return guarded[i] ? unguarded(value) : value
-                })
+            for i in columns.indices {
+                guard let (range, length) = record.value(i), range.count == length else {
+                    throw Unusable(reason: "a value on line \(record.line) is too long to compare")
+                }
+                record.bytes.withUnsafeBufferPointer { bytes in
+                    let value = UnsafeBufferPointer(rebasing: bytes[range])
+                    rows.appendValue(guarded[i] ? unguarded(value) : value)
+                }
+            }
         }
         return rows
     }
 
-    private static func xmlRows(_ source: ByteSource, _ columns: [String]) throws -> [[String]] {
+    private static func xmlRows(_ source: ByteSource, _ columns: [String]) throws -> PrintedRows {
         let builder = RowBuilder(columns: columns)
         try XMLRecordReader(source: source, rootName: "report", builder: builder).run()
         if let problem = builder.problem { throw Unusable(reason: problem) }
         return builder.rows
     }
 
-    private static func text(_ record: FieldRecord, _ i: Int) throws(Unusable) -> String {
-        guard let (range, length) = record.value(i), range.count == length else {
-            throw Unusable(reason: "a value on line \(record.line) is too long to compare")
-        }
-        return String(decoding: record.bytes[range], as: UTF8.self)
-    }
-
     /// The raw value of a guarded CSV field: `'` dropped when what follows starts a formula.
-    static func unguarded(_ value: String) -> String {
-        let bytes = value.utf8
-        guard bytes.first == 0x27, TextEncoding.startsFormula(bytes.dropFirst().first) else { return value }
-        return String(value.dropFirst())
+    private static func unguarded(_ value: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        guard value.first == 0x27, TextEncoding.startsFormula(value.dropFirst().first) else { return value }
+        return UnsafeBufferPointer(rebasing: value.dropFirst())
     }
 }
 
 /// `<report><row><column>value</column>…</row></report>` with exactly the expected columns in order.
 private final class RowBuilder: XMLRecordBuilder {
     let columns: [String]
-    private(set) var rows: [[String]] = []
+    private(set) var rows: PrintedRows
     private(set) var problem: String?
-    private var row: [String] = []
-    private var text: [UInt8] = []
-    private var rowLine = 0
+    /// Values of the row being read.
+    private var values = 0
 
-    init(columns: [String]) { self.columns = columns }
+    init(columns: [String]) {
+        self.columns = columns
+        rows = PrintedRows(columns: columns.count)
+    }
 
     func beginRecord(name: UnsafePointer<UInt8>, attributes: XMLAttributes) {
-        row.removeAll(keepingCapacity: true)
+        values = 0
         if String(cString: name) != "row" { problem = problem ?? "an element other than <row> under <report>" }
     }
 
     func beginChild(name: UnsafePointer<UInt8>, attributes: XMLAttributes) {
-        text.removeAll(keepingCapacity: true)
-        let i = row.count
+        let i = values
         if i >= columns.count || String(cString: name) != columns[i] {
             problem = problem ?? "its columns differ from today's"
         }
     }
 
-    func childText(_ bytes: UnsafeBufferPointer<UInt8>) { text.append(contentsOf: bytes) }
+    func childText(_ bytes: UnsafeBufferPointer<UInt8>) { rows.append(bytes) }
 
     func nestedElement() { problem = problem ?? "an element inside a column" }
 
-    func endChild() { row.append(String(decoding: text, as: UTF8.self)) }
+    func endChild() {
+        rows.endValue()
+        values += 1
+    }
 
+    /// A row with a problem is still read; the problem makes the whole file unusable.
     func endRecord(line: Int, raw: [UInt8]) {
-        if row.count != columns.count { problem = problem ?? "a row on line \(line) lacks columns" }
-        if problem == nil { rows.append(row) }
+        if values != columns.count { problem = problem ?? "a row on line \(line) lacks columns" }
     }
 }

@@ -9,33 +9,24 @@ struct ChangeSet {
     static func columns(_ columns: [String]) -> [String] { ["change", "changed_columns"] + columns }
 
     /// `today` are the report's rows; `baseline` the baseline file's values as printed.
-    init(columns: [String], identity: RowIdentity, today: [[Cell]], baseline: [[String]]) {
-        let key = identity.key.map { columns.firstIndex(of: $0)! }
+    init(columns: [String], identity: RowIdentity, today: [[Cell]], baseline: PrintedRows) {
         let compared = columns.indices.filter { !identity.volatile.contains(columns[$0]) }
+        var keys = BaselineKeys(baseline, key: identity.key.map { columns.firstIndex(of: $0)! })
         var entries: [Entry] = []
-        // The n-th row of a key pairs with the n-th row of that key in the other file.
-        var baselineRows: [[String]: [Int]] = [:]
-        for (i, values) in baseline.enumerated() { baselineRows[key.map { values[$0] }, default: []].append(i) }
-        var used: [[String]: Int] = [:]
-        var matched = [Bool](repeating: false, count: baseline.count)
         for row in today {
-            let k = key.map { row[$0].printed }
-            let n = used[k, default: 0]
-            used[k] = n + 1
-            guard let list = baselineRows[k], n < list.count else {
+            guard let b = keys.take(row) else {
                 entries.append(Entry(change: "A", changedColumns: "", cells: row, values: row.map(\.printed)))
                 continue
             }
-            let b = list[n]
-            matched[b] = true
-            // Most rows are unchanged: compared without printing a String per cell.
-            let differing = compared.filter { !TextEncoding.prints(row[$0], as: baseline[b][$0]) }
+            // Most rows are unchanged: compared as bytes, without a String per cell.
+            let differing = compared.filter { c in !baseline.withValue(b, c) { TextEncoding.prints(row[c], as: $0) } }
             guard !differing.isEmpty else { continue }
             let names = differing.map { columns[$0] }.joined(separator: "|")
             entries.append(Entry(change: "C", changedColumns: names, cells: row, values: row.map(\.printed)))
         }
         let kinds = columns.map { ColumnKind(column: $0) }
-        for (b, values) in baseline.enumerated() where !matched[b] {
+        for b in 0..<baseline.count where !keys.taken[b] {
+            let values = baseline.strings(b)
             let cells = zip(values, kinds).map { Cell(parsing: $0, as: $1) }
             entries.append(Entry(change: "D", changedColumns: "", cells: cells, values: values))
         }

@@ -7,7 +7,7 @@
 /// only when the file's bytes are the ones its manifest lists. Any other layout or a file that
 /// is not the listed one gives nil, and the caller uses the general XML reader.
 enum OwnXMLRows {
-    static func read(path: String, entry: BaselineManifest.Entry, columns: [String]) -> [[String]]? {
+    static func read(path: String, entry: BaselineManifest.Entry, columns: [String]) -> PrintedRows? {
         do throws(FeedError) {
             let source = try ByteSource(path: path)
             var scanner = Scanner(columns: columns)
@@ -31,9 +31,10 @@ enum OwnXMLRows {
         /// Lines of the head (declaration and root) still to skip.
         var headLines = 2
         var finished = false
-        var rows: [[String]] = []
+        var rows: PrintedRows
 
         init(columns: [String]) {
+            rows = PrintedRows(columns: columns.count)
             open = columns.map { Array("<\($0)>".utf8) }
             close = columns.map { Array("</\($0)>".utf8) }
             empty = columns.map { Array("<\($0)/>".utf8) }
@@ -41,10 +42,13 @@ enum OwnXMLRows {
 
         /// Takes the next bytes; false when they do not follow the layout.
         mutating func take(_ bytes: UnsafeRawBufferPointer) -> Bool {
-            pending.append(contentsOf: bytes)
+            // Moved out while rows are added, so reading it never overlaps changing the scanner.
+            var buffer: [UInt8] = []
+            swap(&buffer, &pending)
+            buffer.append(contentsOf: bytes)
             var start = 0
             var ok = true
-            pending.withUnsafeBufferPointer { b in
+            buffer.withUnsafeBufferPointer { b in
                 while !finished {
                     guard let end = lineEnd(b, from: start) else { return }
                     let line = start..<end
@@ -53,15 +57,14 @@ enum OwnXMLRows {
                         headLines -= 1
                     } else if matches(b, line.lowerBound, "</report>".utf8) && line.count == 9 {
                         finished = true
-                    } else if let row = parse(b, line) {
-                        rows.append(row)
-                    } else {
+                    } else if !parse(b, line) {
                         ok = false
                         return
                     }
                 }
             }
-            pending.removeFirst(start)
+            buffer.removeFirst(start)
+            pending = buffer
             return ok && (!finished || pending.isEmpty)
         }
 
@@ -88,37 +91,38 @@ enum OwnXMLRows {
             return nil
         }
 
-        private func parse(_ b: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> [String]? {
+        /// Adds the row on `line` to `rows`; false when it does not follow the layout.
+        private mutating func parse(_ b: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
             var p = line.lowerBound
             func expect(_ bytes: some Collection<UInt8>) -> Bool {
                 guard p + bytes.count <= line.upperBound, matches(b, p, bytes) else { return false }
                 p += bytes.count
                 return true
             }
-            guard expect("  <row>".utf8) else { return nil }
-            var row: [String] = []
-            row.reserveCapacity(open.count)
+            guard expect("  <row>".utf8) else { return false }
             for c in open.indices {
                 if expect(empty[c]) {
-                    row.append("")
+                    rows.endValue()
                     continue
                 }
-                guard expect(open[c]) else { return nil }
+                guard expect(open[c]) else { return false }
                 let lt =
                     memchr(b.baseAddress! + p, 0x3C, line.upperBound - p).map {
                         b.baseAddress!.distance(to: $0.assumingMemoryBound(to: UInt8.self))
                     } ?? line.upperBound
-                guard let text = decode(UnsafeBufferPointer(rebasing: b[p..<lt])) else { return nil }
+                guard decode(UnsafeBufferPointer(rebasing: b[p..<lt])) else { return false }
                 p = lt
-                guard expect(close[c]) else { return nil }
-                row.append(text)
+                guard expect(close[c]) else { return false }
             }
-            return expect("</row>".utf8) && p == line.upperBound ? row : nil
+            return expect("</row>".utf8) && p == line.upperBound
         }
 
-        /// Text with the writer's four references decoded; nil on any other `&`.
-        private func decode(_ text: UnsafeBufferPointer<UInt8>) -> String? {
-            guard text.contains(0x26) else { return String(decoding: text, as: UTF8.self) }
+        /// Adds text to `rows` with the writer's four references decoded; false on any other `&`.
+        private mutating func decode(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard text.contains(0x26) else {
+                rows.appendValue(text)
+                return true
+            }
             var out: [UInt8] = []
             var i = 0
             while i < text.count {
@@ -141,10 +145,11 @@ enum OwnXMLRows {
                     out.append(0x22)
                     i += 6
                 } else {
-                    return nil
+                    return false
                 }
             }
-            return String(decoding: out, as: UTF8.self)
+            out.withUnsafeBufferPointer { rows.appendValue($0) }
+            return true
         }
     }
 }

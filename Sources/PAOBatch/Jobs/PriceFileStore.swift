@@ -108,7 +108,7 @@ final class PriceFileStore: @unchecked Sendable {
             file: file, bytes: formats.map { Bytes($0, dialect) }, baseline: [UInt64(st.st_dev), UInt64(st.st_ino)])
         return try changes.value(key, waiting: true) { () throws(OutputError) in
             let columns = ReportID.priceFiles.spec.columns
-            let old: [[String]]
+            let old: PrintedRows
             do throws(BaselineFile.Unusable) {
                 old = try BaselineFile.rows(
                     path: baseline.path, format: baseline.format, entry: baseline.entry, columns: columns)

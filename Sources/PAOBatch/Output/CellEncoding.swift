@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// How typed cells become field bytes (SPEC §6.2, §6.3): days, months, numbers and money are
 /// written digit by digit straight into the row's reserved room, never through a String.
 extension TextEncoding {
@@ -21,19 +25,25 @@ extension TextEncoding {
         }
     }
 
-    /// Whether `cell` prints as exactly `text` (its raw value, before quoting or the guard).
-    static func prints(_ cell: Cell, as text: String) -> Bool {
+    /// Calls `body` with the bytes `cell` prints as (its raw value, before quoting or the guard).
+    static func withPrinted<R>(_ cell: Cell, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         switch cell {
-        case .text(let s): return s == text
-        case .empty: return text.isEmpty
+        case .text(let s): return s.withUTF8Bytes(body)
+        case .empty: return body(UnsafeBufferPointer(start: nil, count: 0))
         default:
             return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bound(cell, text: { $0 })) { buffer in
                 var p = buffer.baseAddress!
                 writeValue(cell, at: &p)
-                let printed = UnsafeBufferPointer(
-                    start: buffer.baseAddress!, count: buffer.baseAddress!.distance(to: p))
-                return text.withUTF8Bytes { printed.elementsEqual($0) }
+                return body(UnsafeBufferPointer(start: buffer.baseAddress!, count: buffer.baseAddress!.distance(to: p)))
             }
+        }
+    }
+
+    /// Whether `cell` prints as exactly `bytes`, byte for byte.
+    static func prints(_ cell: Cell, as bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        withPrinted(cell) { printed in
+            printed.count == bytes.count
+                && (bytes.isEmpty || memcmp(printed.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
         }
     }
 
