@@ -52,7 +52,8 @@ public enum BatchRun {
             }
             stages.append(("reportsAndCompression", seconds(stageClock.elapsed)))
             context.crash.reached(.afterStaging)
-            stages += try publish(items, context: context, access: access, warnings: &warnings)
+            stages += try publish(
+                items, figures: results.figures, context: context, access: access, warnings: &warnings)
             memory.append(("run", PeakMemory.mebibytes))
             var finished = prepared
             finished.record.stages = .object(stages)
@@ -75,9 +76,10 @@ public enum BatchRun {
     }
 
     /// Writes the schemas, publishes every staged folder with its site's feed and page, then the
-    /// run index; returns the stage timings.
+    /// run index (from each folder's `figures`, kept from staging); returns the stage timings.
     private static func publish(
-        _ items: [PlannedFolder], context: RunContext, access: [Int32: FolderAccess], warnings: inout [String]
+        _ items: [PlannedFolder], figures: [RunIndex.Folder], context: RunContext, access: [Int32: FolderAccess],
+        warnings: inout [String]
     ) throws(StepFailure) -> [(key: String, value: JSONValue)] {
         let config = context.config
         let runId = context.clock.runId
@@ -108,7 +110,8 @@ public enum BatchRun {
             shard: context.request.shard, dataGroup: dataGroup?.1 ?? nil)
         let runIndexClock = Stopwatch()
         try StepFailure.output { () throws(OutputError) in
-            try index.write(items.map { (context.view[reseller: $0.site].site, $0.job.name) })
+            try index.write(
+                items.indices.map { (context.view[reseller: items[$0].site].site, items[$0].job.name, figures[$0]) })
         }
         return [
             ("publish", publishing), ("feedsAndPages", seconds(pages)), ("runIndex", seconds(runIndexClock.elapsed))

@@ -15,27 +15,42 @@ struct RunIndex {
     /// The group that may read `published/`, when `access.dataGroup` names one that exists.
     let dataGroup: gid_t?
 
-    /// Writes the index of `folders` (site id, job) published as of `asOf`.
-    func write(_ folders: [(site: String, job: String)]) throws(OutputError) {
+    /// What the index says of one folder, kept from staging (a few numbers, not its file list).
+    struct Folder {
+        var manifestSha256 = ""
+        var files = 0
+        var rows = 0
+        /// Nil when the folder had no baseline.
+        var changes: ChangeCounts?
+
+        init() {}
+
+        init(_ summary: PublicationSummary, manifestSha256: String) {
+            self.manifestSha256 = manifestSha256
+            files = summary.files
+            rows = summary.rows
+            changes = summary.baseline.map { _ in summary.reports.compactMap(\.changes).reduce(ChangeCounts(), +) }
+        }
+    }
+
+    /// Writes the index of `folders` (site id, job, figures) published as of `asOf`.
+    func write(_ folders: [(site: String, job: String, figures: Folder)]) throws(OutputError) {
         var entries: [JSONValue] = []
-        for (site, job) in folders {
+        for (site, job, figures) in folders {
             let path = "sites/\(site)/\(job)/\(asOf)"
-            let summary = try PublicationSummary(folder: root + "/" + path, job: job, asOf: asOf)
-            let manifest = try RawDigest(file: root + "/" + path + "/MANIFEST.json")
-            let totals = summary.reports.compactMap(\.changes).reduce(ChangeCounts(), +)
             entries.append(
                 .object([
                     ("site", .string(site)), ("job", .string(job)), ("path", .string(path)),
-                    ("manifestSha256", .string(manifest.sha256)), ("files", .int(summary.files)),
-                    ("rows", .int(summary.rows)),
+                    ("manifestSha256", .string(figures.manifestSha256)), ("files", .int(figures.files)),
+                    ("rows", .int(figures.rows)),
                     (
                         "changes",
-                        summary.baseline == nil
-                            ? .null
-                            : .object([
+                        figures.changes.map { totals in
+                            .object([
                                 ("added", .int(totals.added)), ("changed", .int(totals.changed)),
                                 ("deleted", .int(totals.deleted))
                             ])
+                        } ?? .null
                     )
                 ]))
         }

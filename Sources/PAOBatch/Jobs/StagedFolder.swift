@@ -25,6 +25,8 @@ struct StagedFolder {
     struct Staged {
         var files: [WrittenFile] = []
         var warnings: [String] = []
+        /// What the run index says of the folder once published.
+        var figures = RunIndex.Folder()
     }
 
     /// Writes the folder.
@@ -84,9 +86,12 @@ struct StagedFolder {
                 }
             }
         }
-        try FolderManifest.write(
+        let manifestSha256 = try FolderManifest.write(
             site: siteId, job: job.name, asOf: view.asOf, baseline: baseline?.asOf, gzipLevel: gzipLevel,
             files: staged.files, into: folder)
+        staged.figures = RunIndex.Folder(
+            PublicationSummary(job: job.name, asOf: view.asOf, baseline: baseline?.asOf, written: staged.files),
+            manifestSha256: manifestSha256)
         try access?.apply(to: folder)
         return staged
     }

@@ -11,6 +11,8 @@ final class StagingResults: @unchecked Sendable {
     /// What each staged folder holds (only the sums are kept: at scale L the price files alone
     /// are 1.7 M entries).
     private(set) var totals: [StagedTotals]
+    /// What the run index says of each staged folder.
+    private(set) var figures: [RunIndex.Folder]
     private(set) var failure: StagedFolder.Failure?
     private(set) var finished = 0
     private var warningsOfItem: [[String]]
@@ -20,6 +22,7 @@ final class StagingResults: @unchecked Sendable {
     init(count: Int) {
         self.count = count
         totals = Array(repeating: StagedTotals(), count: count)
+        figures = Array(repeating: RunIndex.Folder(), count: count)
         warningsOfItem = Array(repeating: [], count: count)
     }
 
@@ -35,6 +38,7 @@ final class StagingResults: @unchecked Sendable {
     func store(_ n: Int, _ staged: StagedFolder.Staged, seconds: Double) {
         lock.lock()
         totals[n] = StagedTotals(staged.files, seconds: seconds)
+        figures[n] = staged.figures
         warningsOfItem[n] = staged.warnings
         finished += 1
         lock.unlock()

@@ -1,10 +1,11 @@
 /// `MANIFEST.json` and `SHA256SUMS` of one published folder (SPEC §6.5): nothing run-specific.
 enum FolderManifest {
-    /// Writes both files into `folder`; `files` are the folder's other files.
+    /// Writes both files into `folder`; `files` are the folder's other files. Returns the
+    /// manifest's SHA-256.
     static func write(
         site: String, job: String, asOf: Day, baseline: Day?, gzipLevel: Int, files: [WrittenFile],
         into folder: String
-    ) throws(OutputError) {
+    ) throws(OutputError) -> String {
         let sorted = files.sorted { textLess($0.name, $1.name) }
         let manifestFile = try FileSink(path: folder + "/MANIFEST.json")
         let hashing = HashingSink(manifestFile)
@@ -21,6 +22,7 @@ enum FolderManifest {
         let sumsFile = try FileSink(path: folder + "/SHA256SUMS")
         try text.withBytes { bytes throws(OutputError) in try sumsFile.write(bytes) }
         try sumsFile.close()
+        return hashing.sha256
     }
 
     /// The manifest as two-space-indented JSON, written straight to bytes: a price-file folder

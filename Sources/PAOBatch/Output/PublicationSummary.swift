@@ -19,6 +19,11 @@ struct PublicationSummary {
         var bytes: Int
         var changes: ChangeCounts?
 
+        init(_ written: WrittenFile) {
+            (name, report, format) = (written.name, written.reportName, written.format.rawValue)
+            (rows, bytes, changes) = (written.rows, written.bytes, written.changes)
+        }
+
         init?(_ item: JSONValue) {
             guard case .object(let f) = item else { return nil }
             func string(_ key: String) -> String? {
@@ -73,7 +78,21 @@ struct PublicationSummary {
         else { throw OutputError(.io, folder + "/MANIFEST.json", "not a manifest") }
         if case .string(let day)? = top.first(where: { $0.key == "baseline" })?.value { baseline = Day.parse(day) }
         files = list.count
-        entries = list.compactMap(File.init)
+        summarise(list.compactMap(File.init))
+    }
+
+    /// What a folder staged by this run holds, from its written files.
+    init(job: String, asOf: Day, baseline: Day?, written: [WrittenFile]) {
+        self.job = job
+        self.asOf = asOf
+        self.baseline = baseline
+        files = written.count
+        summarise(written.sorted { textLess($0.name, $1.name) }.map(File.init))
+    }
+
+    /// Sets `entries` (in name order) and the per-report figures from them.
+    private mutating func summarise(_ entries: [File]) {
+        self.entries = entries
         var byName: [String: Report] = [:]
         var countedFormat: [String: String] = [:]
         for file in entries where !file.report.hasSuffix("-changes") {
