@@ -133,6 +133,18 @@ private struct JSONParser {
 
     mutating func string() throws(JSONSyntaxError) -> String {
         i += 1
+        // Most strings have no escape: made straight from their bytes.
+        var end = i
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20
+        {
+            end += 1
+        }
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            let text = bytes.withUnsafeBufferPointer { String(validating: $0[i..<end], as: UTF8.self) }
+            i = end + 1
+            guard let text else { throw error("invalid UTF-8 in string") }
+            return text
+        }
         var out: [UInt8] = []
         while true {
             guard i < bytes.count else { throw error("unterminated string") }

@@ -28,8 +28,8 @@ extension Dataset {
 extension LoadContext {
     /// Once transactions are read, a run for some sites lets go of what only that feed needed: the
     /// customer lookup, the renewal keys and repeated order-line keys of the first read, and every
-    /// customer no kept line names (usage and provisioning never look at customers). The peak of
-    /// a shard is while provisioning loads, so whatever is dropped here lowers it.
+    /// customer no kept line names (usage and provisioning never look at customers), so none of it
+    /// is held while those two feeds load, where a shard's load stage peaks.
     func dropWhatOnlyTransactionsNeed() {
         customerBySite = StringKeyIndex()
         needs!.subscriptions = []
