@@ -13,8 +13,6 @@ struct PrintedRows: Equatable {
     /// Adds bytes to the value being read.
     mutating func append(_ part: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: part) }
 
-    mutating func append(byte: UInt8) { bytes.append(byte) }
-
     /// Ends the value being read.
     mutating func endValue() { ends.append(bytes.count) }
 
