@@ -18,25 +18,17 @@ import Testing
         #expect(try parse(Array(JSONValue.quote(name).utf8)) == .string(name))
     }
 
-    @Test func badStringsNameTheirOffset() {
-        let cases: [([UInt8], String)] = [
-            (Array("\"a\u{1}b\"".utf8), "control character in string"),
-            ([0x22, 0x61, 0xFF, 0x22], "invalid UTF-8 in string"),
-            (Array("\"abc".utf8), "unterminated string"),
-            (Array("\"a\\qb\"".utf8), "invalid escape")
+    @Test func badStringsNameWhatAndWhere() {
+        let cases: [([UInt8], String, Int)] = [
+            (Array("\"a\u{1}b\"".utf8), "control character in string", 3),
+            ([0x22, 0x61, 0xFF, 0x22], "invalid UTF-8 in string", 4),
+            (Array("\"abc".utf8), "unterminated string", 4),
+            (Array("\"a\\qb\"".utf8), "invalid escape", 4)
         ]
-        for (bytes, message) in cases {
-            #expect(throws: JSONSyntaxError.self, "\(message)") { try parse(bytes) }
-            do {
-                _ = try parse(bytes)
-            } catch {
-                #expect(error.message == message)
-            }
-        }
-        do {
-            _ = try parse([0x22, 0x61, 0xFF, 0x22])
-        } catch {
-            #expect(error.offset == 4)
+        for (bytes, message, offset) in cases {
+            let error = #expect(throws: JSONSyntaxError.self, "\(message)") { try parse(bytes) }
+            #expect(error?.message == message)
+            #expect(error?.offset == offset, "\(message)")
         }
     }
 }

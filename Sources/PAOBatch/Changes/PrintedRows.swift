@@ -2,9 +2,9 @@
 /// in one buffer, so a baseline of millions of values is two arrays, not a String each.
 struct PrintedRows: Equatable {
     let columns: Int
-    private(set) var bytes: [UInt8] = []
+    private var bytes: [UInt8] = []
     /// Where each value ends in `bytes`, row after row.
-    private(set) var ends: [Int] = []
+    private var ends: [Int] = []
 
     init(columns: Int) { self.columns = columns }
 

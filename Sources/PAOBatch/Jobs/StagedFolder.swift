@@ -86,6 +86,8 @@ struct StagedFolder {
                 }
             }
         }
+        // Once, in the order the manifest, SHA256SUMS and the run index's figures take them.
+        staged.files.sort { textLess($0.name, $1.name) }
         let manifestSha256 = try FolderManifest.write(
             site: siteId, job: job.name, asOf: view.asOf, baseline: baseline?.asOf, gzipLevel: gzipLevel,
             files: staged.files, into: folder)

@@ -1,21 +1,21 @@
 /// `MANIFEST.json` and `SHA256SUMS` of one published folder (SPEC §6.5): nothing run-specific.
 enum FolderManifest {
-    /// Writes both files into `folder`; `files` are the folder's other files. Returns the
-    /// manifest's SHA-256.
+    /// Writes both files into `folder`; `files` are the folder's other files, in name order
+    /// (the order both list them in). Returns the manifest's SHA-256.
     static func write(
         site: String, job: String, asOf: Day, baseline: Day?, gzipLevel: Int, files: [WrittenFile],
         into folder: String
     ) throws(OutputError) -> String {
-        let sorted = files.sorted { textLess($0.name, $1.name) }
+        precondition(zip(files, files.dropFirst()).allSatisfy { textLess($0.name, $1.name) }, "files not in name order")
         let manifestFile = try FileSink(path: folder + "/MANIFEST.json")
         let hashing = HashingSink(manifestFile)
-        try manifest(site: site, job: job, asOf: asOf, baseline: baseline, gzipLevel: gzipLevel, files: sorted)
+        try manifest(site: site, job: job, asOf: asOf, baseline: baseline, gzipLevel: gzipLevel, files: files)
             .withBytes {
                 bytes throws(OutputError) in
                 try hashing.write(bytes)
             }
         try manifestFile.close()
-        var sums = sorted.map { ($0.name, $0.sha256) } + [("MANIFEST.json", hashing.sha256)]
+        var sums = files.map { ($0.name, $0.sha256) } + [("MANIFEST.json", hashing.sha256)]
         sums.sort { textLess($0.0, $1.0) }
         let text = ByteBlock(capacity: 128 * sums.count)
         for (name, sha256) in sums { text.append("\(sha256)  \(name)\n") }

@@ -81,13 +81,13 @@ struct PublicationSummary {
         summarise(list.compactMap(File.init))
     }
 
-    /// What a folder staged by this run holds, from its written files.
+    /// What a folder staged by this run holds, from its written files in name order.
     init(job: String, asOf: Day, baseline: Day?, written: [WrittenFile]) {
         self.job = job
         self.asOf = asOf
         self.baseline = baseline
         files = written.count
-        summarise(written.sorted { textLess($0.name, $1.name) }.map(File.init))
+        summarise(written.map(File.init))
     }
 
     /// Sets `entries` (in name order) and the per-report figures from them.
