@@ -11,12 +11,20 @@ enum OwnXMLRows {
         do throws(FeedError) {
             let source = try ByteSource(path: path)
             var scanner = Scanner(columns: columns)
-            let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 18, alignment: 16)
-            defer { chunk.deallocate() }
-            while case let n = try source.read(into: chunk), n > 0 {
-                guard scanner.take(UnsafeRawBufferPointer(rebasing: chunk[..<n])) else { return nil }
+            var buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 18, alignment: 16)
+            defer { buffer.deallocate() }
+            // Bytes of a line not yet complete, kept at the front of `buffer` for the next read.
+            var held = 0
+            while true {
+                if held == buffer.count { buffer = doubled(buffer) }
+                let n = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[held...]))
+                guard n > 0 else { break }
+                let bytes = UnsafeRawBufferPointer(rebasing: buffer[..<(held + n)]).bindMemory(to: UInt8.self)
+                guard let used = scanner.take(bytes) else { return nil }
+                held += n - used
+                if used > 0 { memmove(buffer.baseAddress!, buffer.baseAddress! + used, held) }
             }
-            guard scanner.finished, source.gzipMembers == 1, source.fileBytes == entry.bytes,
+            guard held == 0, scanner.finished, source.gzipMembers == 1, source.fileBytes == entry.bytes,
                 source.sha256 == entry.sha256
             else { return nil }
             return scanner.rows
@@ -25,9 +33,19 @@ enum OwnXMLRows {
         }
     }
 
+    /// A buffer twice as large holding the same bytes (a line longer than the buffer).
+    private static func doubled(_ buffer: UnsafeMutableRawBufferPointer) -> UnsafeMutableRawBufferPointer {
+        let larger = UnsafeMutableRawBufferPointer.allocate(byteCount: buffer.count * 2, alignment: 16)
+        larger.copyMemory(from: UnsafeRawBufferPointer(buffer))
+        buffer.deallocate()
+        return larger
+    }
+
     private struct Scanner {
-        let open: [[UInt8]], close: [[UInt8]], empty: [[UInt8]]
-        var pending: [UInt8] = []
+        /// Per column `<name`, which `>` or `/>` follows, and `</name>`.
+        let tags: [[UInt8]], closes: [[UInt8]]
+        let rowOpen = Array("  <row>".utf8), rowClose = Array("</row>".utf8)
+        let reportClose = Array("</report>".utf8)
         /// Lines of the head (declaration and root) still to skip.
         var headLines = 2
         var finished = false
@@ -35,57 +53,41 @@ enum OwnXMLRows {
 
         init(columns: [String]) {
             rows = PrintedRows(columns: columns.count)
-            open = columns.map { Array("<\($0)>".utf8) }
-            close = columns.map { Array("</\($0)>".utf8) }
-            empty = columns.map { Array("<\($0)/>".utf8) }
+            tags = columns.map { Array("<\($0)".utf8) }
+            closes = columns.map { Array("</\($0)>".utf8) }
         }
 
-        /// Takes the next bytes; false when they do not follow the layout.
-        mutating func take(_ bytes: UnsafeRawBufferPointer) -> Bool {
-            // Moved out while rows are added, so reading it never overlaps changing the scanner.
-            var buffer: [UInt8] = []
-            swap(&buffer, &pending)
-            buffer.append(contentsOf: bytes)
+        /// Takes the complete lines at the front of `b`; how many bytes they were, or nil when
+        /// they do not follow the layout or anything follows `</report>`.
+        mutating func take(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
             var start = 0
-            var ok = true
-            buffer.withUnsafeBufferPointer { b in
-                while !finished {
-                    guard let end = lineEnd(b, from: start) else { return }
-                    let line = start..<end
-                    start = end + 1
-                    if headLines > 0 {
-                        headLines -= 1
-                    } else if matches(b, line.lowerBound, "</report>".utf8) && line.count == 9 {
-                        finished = true
-                    } else if !parse(b, line) {
-                        ok = false
-                        return
-                    }
+            while let end = lineEnd(b, from: start) {
+                guard !finished else { return nil }
+                if headLines > 0 {
+                    headLines -= 1
+                } else if end - start == reportClose.count && has(b, start, reportClose, before: end) {
+                    finished = true
+                } else if !parse(b, start..<end) {
+                    return nil
                 }
+                start = end + 1
             }
-            buffer.removeFirst(start)
-            pending = buffer
-            return ok && (!finished || pending.isEmpty)
+            return finished && start < b.count ? nil : start
         }
 
-        /// Whether `bytes` are at `at` in `b`.
-        private func matches(_ b: UnsafeBufferPointer<UInt8>, _ at: Int, _ bytes: some Collection<UInt8>) -> Bool {
-            guard at + bytes.count <= b.count else { return false }
-            var i = at
-            for c in bytes {
-                if b[i] != c { return false }
-                i += 1
-            }
-            return true
+        /// Whether `bytes` are at `at` in `b`, ending at or before `limit`.
+        private func has(_ b: UnsafeBufferPointer<UInt8>, _ at: Int, _ bytes: [UInt8], before limit: Int) -> Bool {
+            at + bytes.count <= limit
+                && bytes.withUnsafeBufferPointer { memcmp(b.baseAddress! + at, $0.baseAddress!, $0.count) == 0 }
         }
 
         /// The end of the next line: a row's text may hold line feeds, so a row ends at `</row>\n`.
         private func lineEnd(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-            let isRow = headLines == 0 && matches(b, start, "  <row>".utf8)
+            let isRow = headLines == 0 && has(b, start, rowOpen, before: b.count)
             var i = start
             while i < b.count, let lf = memchr(b.baseAddress! + i, 0x0A, b.count - i) {
                 let at = b.baseAddress!.distance(to: lf.assumingMemoryBound(to: UInt8.self))
-                if !isRow || (at - start >= 13 && matches(b, at - 6, "</row>".utf8)) { return at }
+                if !isRow || (at - start >= 13 && has(b, at - 6, rowClose, before: at)) { return at }
                 i = at + 1
             }
             return nil
@@ -93,62 +95,52 @@ enum OwnXMLRows {
 
         /// Adds the row on `line` to `rows`; false when it does not follow the layout.
         private mutating func parse(_ b: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
-            var p = line.lowerBound
-            func expect(_ bytes: some Collection<UInt8>) -> Bool {
-                guard p + bytes.count <= line.upperBound, matches(b, p, bytes) else { return false }
-                p += bytes.count
-                return true
-            }
-            guard expect("  <row>".utf8) else { return false }
-            for c in open.indices {
-                if expect(empty[c]) {
+            let end = line.upperBound
+            guard has(b, line.lowerBound, rowOpen, before: end) else { return false }
+            var p = line.lowerBound + rowOpen.count
+            for c in tags.indices {
+                guard has(b, p, tags[c], before: end - 2) else { return false }
+                p += tags[c].count
+                if b[p] == 0x2F {
+                    guard b[p + 1] == 0x3E else { return false }
+                    p += 2
                     rows.endValue()
                     continue
                 }
-                guard expect(open[c]) else { return false }
+                guard b[p] == 0x3E else { return false }
+                p += 1
                 let lt =
-                    memchr(b.baseAddress! + p, 0x3C, line.upperBound - p).map {
+                    memchr(b.baseAddress! + p, 0x3C, end - p).map {
                         b.baseAddress!.distance(to: $0.assumingMemoryBound(to: UInt8.self))
-                    } ?? line.upperBound
-                guard decode(UnsafeBufferPointer(rebasing: b[p..<lt])) else { return false }
-                p = lt
-                guard expect(close[c]) else { return false }
+                    } ?? end
+                guard decode(UnsafeBufferPointer(rebasing: b[p..<lt])), has(b, lt, closes[c], before: end) else {
+                    return false
+                }
+                p = lt + closes[c].count
             }
-            return expect("</row>".utf8) && p == line.upperBound
+            return p + rowClose.count == end && has(b, p, rowClose, before: end)
         }
+
+        /// The references the writer makes, and the byte each stands for.
+        static let references: [(text: [UInt8], byte: UInt8)] = [
+            (Array("&amp;".utf8), 0x26), (Array("&lt;".utf8), 0x3C), (Array("&gt;".utf8), 0x3E),
+            (Array("&quot;".utf8), 0x22)
+        ]
 
         /// Adds text to `rows` with the writer's four references decoded; false on any other `&`.
         private mutating func decode(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-            guard text.contains(0x26) else {
-                rows.appendValue(text)
-                return true
-            }
-            var out: [UInt8] = []
             var i = 0
-            while i < text.count {
-                guard text[i] == 0x26 else {
-                    out.append(text[i])
-                    i += 1
-                    continue
-                }
-                let rest = UnsafeBufferPointer(rebasing: text[i...])
-                if rest.starts(with: "&amp;".utf8) {
-                    out.append(0x26)
-                    i += 5
-                } else if rest.starts(with: "&lt;".utf8) {
-                    out.append(0x3C)
-                    i += 4
-                } else if rest.starts(with: "&gt;".utf8) {
-                    out.append(0x3E)
-                    i += 4
-                } else if rest.starts(with: "&quot;".utf8) {
-                    out.append(0x22)
-                    i += 6
-                } else {
+            while let amp = memchr(text.baseAddress! + i, 0x26, text.count - i) {
+                let at = text.baseAddress!.distance(to: amp.assumingMemoryBound(to: UInt8.self))
+                rows.append(UnsafeBufferPointer(rebasing: text[i..<at]))
+                let rest = UnsafeBufferPointer(rebasing: text[at...])
+                guard let reference = Scanner.references.first(where: { rest.starts(with: $0.text) }) else {
                     return false
                 }
+                rows.append(reference.byte)
+                i = at + reference.text.count
             }
-            out.withUnsafeBufferPointer { rows.appendValue($0) }
+            rows.appendValue(UnsafeBufferPointer(rebasing: text[i...]))
             return true
         }
     }

@@ -13,6 +13,9 @@ struct PrintedRows: Equatable {
     /// Adds bytes to the value being read.
     mutating func append(_ part: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: part) }
 
+    /// Adds one byte to the value being read.
+    mutating func append(_ byte: UInt8) { bytes.append(byte) }
+
     /// Ends the value being read.
     mutating func endValue() { ends.append(bytes.count) }
 

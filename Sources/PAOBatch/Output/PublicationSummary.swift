@@ -24,26 +24,48 @@ struct PublicationSummary {
             (rows, bytes, changes) = (written.rows, written.bytes, written.changes)
         }
 
-        init?(_ item: JSONValue) {
-            guard case .object(let f) = item else { return nil }
-            func string(_ key: String) -> String? {
-                guard case .string(let s)? = f.first(where: { $0.key == key })?.value else { return nil }
-                return s
-            }
-            func int(_ key: String, in fields: [(key: String, value: JSONValue)]) -> Int {
-                guard case .number(let n)? = fields.first(where: { $0.key == key })?.value else { return 0 }
-                return Int(n) ?? 0
-            }
-            guard let name = string("name"), let report = string("report"), let format = string("format") else {
+        /// The file entry at the cursor (of a key given twice, the last counts); nil, with the
+        /// entry stepped over, when it lacks its name, report or format.
+        init?(_ p: inout JSONParser) throws(JSONSyntaxError) {
+            guard p.current == UInt8(ascii: "{") else {
+                try p.skipValue()
                 return nil
             }
-            (self.name, self.report, self.format) = (name, report, format)
-            rows = int("rows", in: f)
-            bytes = int("bytes", in: f)
-            if case .object(let c)? = f.first(where: { $0.key == "changes" })?.value {
-                changes = ChangeCounts(
-                    added: int("added", in: c), changed: int("changed", in: c), deleted: int("deleted", in: c))
+            try p.beginObject()
+            var name: String?, report: String?, format: String?
+            (rows, bytes) = (0, 0)
+            while let key = try p.nextKey() {
+                switch key {
+                case "name": name = try p.stringValue()
+                case "report": report = try p.stringValue()
+                case "format": format = try p.stringValue()
+                case "rows": rows = try p.intValue() ?? 0
+                case "bytes": bytes = try p.intValue() ?? 0
+                case "changes": changes = try File.counts(&p)
+                default: try p.skipValue()
+                }
             }
+            guard let name, let report, let format else { return nil }
+            (self.name, self.report, self.format) = (name, report, format)
+        }
+
+        /// The `changes` object at the cursor; nil when it is not one.
+        private static func counts(_ p: inout JSONParser) throws(JSONSyntaxError) -> ChangeCounts? {
+            guard p.current == UInt8(ascii: "{") else {
+                try p.skipValue()
+                return nil
+            }
+            try p.beginObject()
+            var counts = ChangeCounts()
+            while let key = try p.nextKey() {
+                switch key {
+                case "added": counts.added = try p.intValue() ?? 0
+                case "changed": counts.changed = try p.intValue() ?? 0
+                case "deleted": counts.deleted = try p.intValue() ?? 0
+                default: try p.skipValue()
+                }
+            }
+            return counts
         }
     }
 
@@ -68,17 +90,29 @@ struct PublicationSummary {
         guard let data = FileManager.default.contents(atPath: folder + "/MANIFEST.json") else {
             throw OutputError(.io, folder + "/MANIFEST.json", "cannot read the manifest")
         }
-        let parsed: JSONValue
+        var list: [File]?
         do throws(JSONSyntaxError) {
-            parsed = try JSONValue.parse(Array(data))
+            var p = JSONParser(bytes: Array(data))
+            p.skipSpace()
+            try p.beginObject()
+            while let key = try p.nextKey() {
+                switch key {
+                case "files" where p.current == UInt8(ascii: "["):
+                    try p.beginArray()
+                    var entries: [File?] = []
+                    while try p.nextElement() { entries.append(try File(&p)) }
+                    list = entries.compactMap { $0 }
+                    files = entries.count
+                case "baseline": baseline = try p.stringValue().flatMap(Day.parse)
+                default: try p.skipValue()
+                }
+            }
+            try p.finish()
         } catch {
             throw OutputError(.io, folder + "/MANIFEST.json", "not a manifest: \(error)")
         }
-        guard case .object(let top) = parsed, case .array(let list)? = top.first(where: { $0.key == "files" })?.value
-        else { throw OutputError(.io, folder + "/MANIFEST.json", "not a manifest") }
-        if case .string(let day)? = top.first(where: { $0.key == "baseline" })?.value { baseline = Day.parse(day) }
-        files = list.count
-        summarise(list.compactMap(File.init))
+        guard let list else { throw OutputError(.io, folder + "/MANIFEST.json", "not a manifest") }
+        summarise(list)
     }
 
     /// What a folder staged by this run holds, from its written files in name order.

@@ -23,17 +23,13 @@ struct Publisher {
     /// `latest` links in a job folder (SPEC §8).
     static func checkNoForeignLinks(root: String) throws(OutputError) {
         func walk(_ folder: String, depth: Int) throws(OutputError) {
-            for name in try FileSystem.names(folder) {
+            try FileSystem.forEachEntry(folder) { bytes, entry throws(OutputError) in
+                guard entry == .symlink || entry == .folder else { return }
+                let name = String(decoding: UnsafeRawBufferPointer(bytes), as: UTF8.self)
                 let path = folder + "/" + name
-                switch FileSystem.entry(path) {
-                case .symlink:
-                    guard depth == 2, isOwnLink(name: name, target: FileSystem.readLink(path)) else {
-                        throw OutputError(.cannotCreate, path, "a symlink that is not the tool's own")
-                    }
-                case .folder:
-                    try walk(path, depth: depth + 1)
-                default:
-                    break
+                if entry == .folder { return try walk(path, depth: depth + 1) }
+                guard depth == 2, isOwnLink(name: name, target: FileSystem.readLink(path)) else {
+                    throw OutputError(.cannotCreate, path, "a symlink that is not the tool's own")
                 }
             }
         }
