@@ -53,14 +53,15 @@ enum SitePageFiles {
     private static func groups(_ p: PublicationSummary) -> [Group] {
         var byStem: [String: Group] = [:]
         var order: [String] = []
+        let dated = Array("_\(p.asOf).".utf8)
         for file in p.entries {
-            guard let cut = file.name.range(of: "_\(p.asOf).") else { continue }
+            guard let cut = file.name.utf8.firstRange(of: dated) else { continue }
             let isChanges = file.report.hasSuffix("-changes")
             var stem = String(file.name[..<cut.lowerBound])
             if isChanges {
                 if stem.hasSuffix("-changes") {
                     stem.removeLast("-changes".count)
-                } else if let marker = stem.range(of: "-changes_") {
+                } else if let marker = stem.utf8.firstRange(of: "-changes_".utf8) {
                     stem.replaceSubrange(marker, with: "_")
                 }
             }
