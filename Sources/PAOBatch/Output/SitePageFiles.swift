@@ -55,13 +55,13 @@ enum SitePageFiles {
         var order: [String] = []
         let dated = Array("_\(p.asOf).".utf8)
         for file in p.entries {
-            guard let cut = file.name.utf8.firstRange(of: dated) else { continue }
+            guard let cut = find(dated, in: file.name) else { continue }
             let isChanges = file.report.hasSuffix("-changes")
             var stem = String(file.name[..<cut.lowerBound])
             if isChanges {
                 if stem.hasSuffix("-changes") {
                     stem.removeLast("-changes".count)
-                } else if let marker = stem.utf8.firstRange(of: "-changes_".utf8) {
+                } else if let marker = find(Array("-changes_".utf8), in: stem) {
                     stem.replaceSubrange(marker, with: "_")
                 }
             }
@@ -73,6 +73,20 @@ enum SitePageFiles {
             if !isChanges { byStem[stem]!.report = file.report }
         }
         return order.sorted(by: textLess).map { byStem[$0]! }
+    }
+
+    /// Where `needle` (ASCII) first occurs in `text`, found in its bytes.
+    private static func find(_ needle: [UInt8], in text: String) -> Range<String.Index>? {
+        var text = text
+        let offset: Int? = text.withUTF8 { bytes in
+            guard bytes.count >= needle.count else { return nil }
+            return (0...(bytes.count - needle.count)).first { at in
+                needle.indices.allSatisfy { bytes[at + $0] == needle[$0] }
+            }
+        }
+        guard let offset else { return nil }
+        let start = text.utf8.index(text.utf8.startIndex, offsetBy: offset)
+        return start..<text.utf8.index(start, offsetBy: needle.count)
     }
 
     /// The report's description, or for a price file its family, view, country and currency.
