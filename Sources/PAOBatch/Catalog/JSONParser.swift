@@ -68,6 +68,29 @@ struct JSONParser {
         return true
     }
 
+    /// Reads `bytes` as one object: `member` gets each key with the cursor at its value, which it
+    /// reads or skips.
+    static func object(_ bytes: [UInt8], _ member: MemberReader) throws(JSONSyntaxError) {
+        var p = JSONParser(bytes: bytes)
+        p.skipSpace()
+        guard try p.members(member) else { throw p.error("expected an object") }
+        try p.finish()
+    }
+
+    typealias MemberReader = (String, inout JSONParser) throws(JSONSyntaxError) -> Void
+
+    /// Reads the object at the cursor member by member as `object` does; false, with the value
+    /// stepped over, when it is not an object.
+    mutating func members(_ member: MemberReader) throws(JSONSyntaxError) -> Bool {
+        guard current == UInt8(ascii: "{") else {
+            try skipValue()
+            return false
+        }
+        try beginObject()
+        while let key = try nextKey() { try member(key, &self) }
+        return true
+    }
+
     /// The value at the cursor as a tree.
     mutating func value(depth: Int) throws(JSONSyntaxError) -> JSONValue {
         guard depth < 64 else { throw error("nesting too deep") }

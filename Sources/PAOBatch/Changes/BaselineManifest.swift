@@ -18,17 +18,13 @@ struct BaselineManifest {
         var level: Int?
         var files: [String: Entry]?
         do throws(JSONSyntaxError) {
-            var p = JSONParser(bytes: Array(data))
-            p.skipSpace()
-            try p.beginObject()
-            while let key = try p.nextKey() {
+            try JSONParser.object(Array(data)) { key, p throws(JSONSyntaxError) in
                 switch key {
                 case "gzipLevel": level = try p.intValue()
                 case "files": files = try BaselineManifest.entries(&p)
                 default: try p.skipValue()
                 }
             }
-            try p.finish()
         } catch {
             return nil
         }
@@ -44,12 +40,10 @@ struct BaselineManifest {
             return nil
         }
         try p.beginArray()
-        var files: [String: Entry] = [:]
+        var files: [String: Entry]? = [:]
         while try p.nextElement() {
-            guard p.current == UInt8(ascii: "{") else { return nil }
-            try p.beginObject()
             var name: String?, sha256: String?, rawSha256: String?, bytes: Int?, rawBytes: Int?
-            while let key = try p.nextKey() {
+            let isObject = try p.members { key, p throws(JSONSyntaxError) in
                 switch key {
                 case "name": name = try p.stringValue()
                 case "sha256": sha256 = try p.stringValue()
@@ -59,8 +53,11 @@ struct BaselineManifest {
                 default: try p.skipValue()
                 }
             }
-            guard let name, let sha256, let rawSha256, let bytes, let rawBytes else { return nil }
-            files[name] = Entry(bytes: bytes, sha256: sha256, raw: RawDigest(bytes: rawBytes, sha256: rawSha256))
+            guard isObject, let name, let sha256, let rawSha256, let bytes, let rawBytes else {
+                files = nil
+                continue
+            }
+            files?[name] = Entry(bytes: bytes, sha256: sha256, raw: RawDigest(bytes: rawBytes, sha256: rawSha256))
         }
         return files
     }

@@ -27,14 +27,10 @@ struct PublicationSummary {
         /// The file entry at the cursor (of a key given twice, the last counts); nil, with the
         /// entry stepped over, when it lacks its name, report or format.
         init?(_ p: inout JSONParser) throws(JSONSyntaxError) {
-            guard p.current == UInt8(ascii: "{") else {
-                try p.skipValue()
-                return nil
-            }
-            try p.beginObject()
             var name: String?, report: String?, format: String?
-            (rows, bytes) = (0, 0)
-            while let key = try p.nextKey() {
+            var (rows, bytes) = (0, 0)
+            var changes: ChangeCounts?
+            let isObject = try p.members { key, p throws(JSONSyntaxError) in
                 switch key {
                 case "name": name = try p.stringValue()
                 case "report": report = try p.stringValue()
@@ -45,19 +41,15 @@ struct PublicationSummary {
                 default: try p.skipValue()
                 }
             }
-            guard let name, let report, let format else { return nil }
+            guard isObject, let name, let report, let format else { return nil }
             (self.name, self.report, self.format) = (name, report, format)
+            (self.rows, self.bytes, self.changes) = (rows, bytes, changes)
         }
 
         /// The `changes` object at the cursor; nil when it is not one.
         private static func counts(_ p: inout JSONParser) throws(JSONSyntaxError) -> ChangeCounts? {
-            guard p.current == UInt8(ascii: "{") else {
-                try p.skipValue()
-                return nil
-            }
-            try p.beginObject()
             var counts = ChangeCounts()
-            while let key = try p.nextKey() {
+            let isObject = try p.members { key, p throws(JSONSyntaxError) in
                 switch key {
                 case "added": counts.added = try p.intValue() ?? 0
                 case "changed": counts.changed = try p.intValue() ?? 0
@@ -65,7 +57,7 @@ struct PublicationSummary {
                 default: try p.skipValue()
                 }
             }
-            return counts
+            return isObject ? counts : nil
         }
     }
 
@@ -91,11 +83,10 @@ struct PublicationSummary {
             throw OutputError(.io, folder + "/MANIFEST.json", "cannot read the manifest")
         }
         var list: [File]?
+        var files = 0
+        var baseline: Day?
         do throws(JSONSyntaxError) {
-            var p = JSONParser(bytes: Array(data))
-            p.skipSpace()
-            try p.beginObject()
-            while let key = try p.nextKey() {
+            try JSONParser.object(Array(data)) { key, p throws(JSONSyntaxError) in
                 switch key {
                 case "files" where p.current == UInt8(ascii: "["):
                     try p.beginArray()
@@ -107,10 +98,10 @@ struct PublicationSummary {
                 default: try p.skipValue()
                 }
             }
-            try p.finish()
         } catch {
             throw OutputError(.io, folder + "/MANIFEST.json", "not a manifest: \(error)")
         }
+        (self.files, self.baseline) = (files, baseline)
         guard let list else { throw OutputError(.io, folder + "/MANIFEST.json", "not a manifest") }
         summarise(list)
     }
