@@ -1,8 +1,9 @@
 /// One feed record as read, before validation: decoded field bytes addressed by schema column.
 ///
-/// Readers reuse one instance for every record, so reading allocates only when a record is larger
-/// than any before it.
-public final class FieldRecord {
+/// Readers reuse one value for every record, so reading allocates only when a record is larger
+/// than any before it. A struct passed `inout`: its arrays are appended to for every field, and a
+/// class's stored properties would pay a dynamic exclusivity check on each of those accesses.
+public struct FieldRecord {
     /// Longest value kept per field: one byte over the limit is enough to see `FIELD_TOO_LONG`.
     static let storedValueLimit = 4_097
     /// Source bytes kept for the rejects file, which cuts `raw` at 1,024 bytes.
@@ -37,7 +38,7 @@ public final class FieldRecord {
         return (fieldStart[f]..<fieldEnd[f], fieldLength[f])
     }
 
-    func reset() {
+    mutating func reset() {
         bytes.removeAll(keepingCapacity: true)
         fieldStart.removeAll(keepingCapacity: true)
         fieldEnd.removeAll(keepingCapacity: true)
