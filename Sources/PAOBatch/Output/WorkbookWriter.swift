@@ -56,11 +56,14 @@ final class WorkbookWriter {
         }
         sheetRow += 1
         rows += 1
+        if sheetRow <= Self.widthSample { Self.widen(&widths, to: row) }
         let r = lxw_row_t(sheetRow)
-        for (c, cell) in row.enumerated() {
-            if sheetRow <= Self.widthSample { widths[c] = max(widths[c], cell.printed.utf8.count) }
-            try write(cell, row: r, column: lxw_col_t(c))
-        }
+        for (c, cell) in row.enumerated() { try write(cell, row: r, column: lxw_col_t(c)) }
+    }
+
+    /// Widens each column to its value's printed length (measured in place, no String made).
+    private static func widen(_ widths: inout [Int], to row: [Cell]) {
+        for (c, cell) in row.enumerated() { widths[c] = max(widths[c], TextEncoding.withPrinted(cell) { $0.count }) }
     }
 
     /// Closes the workbook (libxlsxwriter zips it now) and reads back its size and SHA-256.
@@ -164,6 +167,15 @@ final class WorkbookStyles {
         case date, integer
         case decimals(Int)
 
+        /// A distinct small index per style.
+        var slot: Int {
+            switch self {
+            case .date: 0
+            case .integer: 1
+            case .decimals(let n): 2 + n
+            }
+        }
+
         var code: String {
             switch self {
             case .date: "yyyy-mm-dd"
@@ -175,7 +187,8 @@ final class WorkbookStyles {
 
     private let workbook: UnsafeMutablePointer<lxw_workbook>
     let header: UnsafeMutablePointer<lxw_format>?
-    private var formats: [Style: UnsafeMutablePointer<lxw_format>] = [:]
+    /// By `slot`: looked up for every number cell, so an array rather than a hashed dictionary.
+    private var formats: [UnsafeMutablePointer<lxw_format>?] = []
 
     init(_ workbook: UnsafeMutablePointer<lxw_workbook>) {
         self.workbook = workbook
@@ -184,12 +197,14 @@ final class WorkbookStyles {
     }
 
     func format(_ style: Style, path: String) throws(OutputError) -> UnsafeMutablePointer<lxw_format> {
-        if let format = formats[style] { return format }
+        let slot = style.slot
+        if slot < formats.count, let format = formats[slot] { return format }
         guard let format = workbook_add_format(workbook) else {
             throw OutputError(.io, path, "cannot add the number format \(style.code)")
         }
         format_set_num_format(format, style.code)
-        formats[style] = format
+        if slot >= formats.count { formats += Array(repeating: nil, count: slot + 1 - formats.count) }
+        formats[slot] = format
         return format
     }
 }
