@@ -26,10 +26,12 @@ mkdir -p "$trash"
 for old in Output Empty; do [ -e "$work/$old" ] && mv "$work/$old" "$trash/"; done
 cd "$work"
 "$bin" run --config jobs-day0.json --as-of 2026-11-29 --quiet
-sleep 20
+# Each run unlinks the workbooks' temporary files; ext4 without a journal skips inodes freed in
+# the last ~30 s on every create, so a run must not start within that time of the one before.
+sleep 45
 /usr/bin/time -f "%e %U %S %M" -o changed.txt "$bin" run --config jobs-day1.json --as-of 2026-11-30 --quiet
 sed -e 's|"output": "Output"|"output": "Empty"|' jobs-day1.json > jobs-empty.json
-sleep 20
+sleep 45
 /usr/bin/time -f "%e %U %S %M" -o empty.txt "$bin" run --config jobs-empty.json --as-of 2026-11-30 --quiet
 python3 - "$work" <<'PY'
 import glob, json, sys, collections
