@@ -199,6 +199,22 @@ func shell(_ command: String) -> ProcessResult { runProcess("/bin/sh", ["-c", co
         #expect(paoBatch(["run", "--config", dir + "/jobs.json", "--as-of", "2026-11-29", "--quiet"]).status == 73)
     }
 
+    /// ext4 and tmpfs always fill in `d_type`; a file system that does not must still be walked
+    /// with each entry's true kind, or a planted symlink would pass the foreign-link check.
+    @Test func anEntryTheListingLeavesUnknownIsLookedUp() throws {
+        let dir = temporaryFolder()
+        #expect(mkdir(dir + "/folder", 0o755) == 0)
+        write("x", to: dir + "/file")
+        #expect(symlink("/etc", dir + "/link") == 0)
+        let unknown = UInt8(DT_UNKNOWN)
+        #expect(FileSystem.entry(listed: unknown, in: dir, name: "folder") == .folder)
+        #expect(FileSystem.entry(listed: unknown, in: dir, name: "link") == .symlink)
+        #expect(FileSystem.entry(listed: unknown, in: dir, name: "file") == .other)
+        #expect(FileSystem.entry(listed: unknown, in: dir, name: "gone") == .missing)
+        #expect(FileSystem.entry(listed: UInt8(DT_LNK), in: dir, name: "folder") == .symlink)
+        #expect(FileSystem.entry(listed: UInt8(DT_REG), in: dir, name: "link") == .other)
+    }
+
     @Test func aSecondConcurrentRunExits75() throws {
         let dir = sampleRun()
         try FileManager.default.createDirectory(atPath: dir + "/Output", withIntermediateDirectories: true)

@@ -89,17 +89,22 @@ enum FileSystem {
                 let name = raw.bindMemory(to: CChar.self)
                 let length = strlen(name.baseAddress!)
                 if name[0] == 0x2E && (length == 1 || (length == 2 && name[1] == 0x2E)) { return }
-                let entry: Entry =
-                    switch Int(kind) {
-                    case Int(DT_DIR): .folder
-                    case Int(DT_LNK): .symlink
-                    case Int(DT_UNKNOWN): self.entry(folder + "/" + String(cString: name.baseAddress!))
-                    default: .other
-                    }
+                let entry = self.entry(listed: kind, in: folder, name: name.baseAddress!)
                 try body(UnsafeBufferPointer(rebasing: name[..<length]), entry)
             }
         }
         guard errno == 0 else { throw OutputError(.io, folder, "cannot list folder: \(errorText())") }
+    }
+
+    /// The kind of `folder/name` from its listing's `d_type`, or from `lstat` where the file
+    /// system leaves it unknown (`DT_UNKNOWN`: some network and older file systems).
+    static func entry(listed type: UInt8, in folder: String, name: UnsafePointer<CChar>) -> Entry {
+        switch Int(type) {
+        case Int(DT_DIR): .folder
+        case Int(DT_LNK): .symlink
+        case Int(DT_UNKNOWN): entry(folder + "/" + String(cString: name))
+        default: .other
+        }
     }
 
     /// Removes a tree of the tool's own (never following symlinks inside it).
