@@ -54,6 +54,7 @@ enum SitePageFiles {
         var byStem: [String: Group] = [:]
         var order: [String] = []
         let dated = Array("_\(p.asOf).".utf8)
+        let changesMarker = Array("-changes_".utf8)
         for file in p.entries {
             guard let cut = find(dated, in: file.name) else { continue }
             let isChanges = file.report.hasSuffix("-changes")
@@ -61,7 +62,7 @@ enum SitePageFiles {
             if isChanges {
                 if stem.hasSuffix("-changes") {
                     stem.removeLast("-changes".count)
-                } else if let marker = find(Array("-changes_".utf8), in: stem) {
+                } else if let marker = find(changesMarker, in: stem) {
                     stem.replaceSubrange(marker, with: "_")
                 }
             }
