@@ -5,8 +5,11 @@ struct JSONParser {
     var i = 0
 
     mutating func skipSpace() {
-        while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A || bytes[i] == 0x0D { i += 1 }
+        while i < bytes.count, Self.isSpace(bytes[i]) { i += 1 }
     }
+
+    /// JSON's four whitespace bytes.
+    private static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }
 
     /// The byte at the cursor; nil at the end.
     var current: UInt8? { i < bytes.count ? bytes[i] : nil }
@@ -48,9 +51,7 @@ struct JSONParser {
     /// bracket (the last text before the cursor, a value never ends in one) no comma is wanted.
     private mutating func next(closing: UInt8, _ expected: String) throws(JSONSyntaxError) -> Bool {
         var back = i - 1
-        while back >= 0, bytes[back] == 0x20 || bytes[back] == 0x09 || bytes[back] == 0x0A || bytes[back] == 0x0D {
-            back -= 1
-        }
+        while back >= 0, Self.isSpace(bytes[back]) { back -= 1 }
         skipSpace()
         if back < 0 || bytes[back] == UInt8(ascii: "{") || bytes[back] == UInt8(ascii: "[") {
             guard i < bytes.count, bytes[i] == closing else { return true }
