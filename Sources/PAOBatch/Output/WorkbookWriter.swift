@@ -163,7 +163,7 @@ enum WorkbookCell: Equatable {
 
 /// The workbook's cell formats, each made the first time a cell needs it.
 final class WorkbookStyles {
-    enum Style: Hashable {
+    enum Style: Equatable {
         case date, integer
         case decimals(Int)
 
